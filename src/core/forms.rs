@@ -1,0 +1,211 @@
+//! Checking what a person typed into a form before it becomes part of an assessment. Each error
+//! names its field and reads as the message shown beside it and in the error summary.
+
+use std::fmt;
+
+use super::assessment::{DateError, DateParts, Details, Marking, Phase};
+use super::catalogue;
+use super::framework::Framework;
+
+/// The longest name the tool accepts: enough for any real programme name, small enough to show.
+pub const MAX_NAME_CHARS: usize = 200;
+/// The longest organisation or assessor entry.
+pub const MAX_SHORT_TEXT_CHARS: usize = 200;
+
+/// A form field that can be in error; its `id` is the HTML id the error summary links to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Framework,
+    Name,
+    Organisation,
+    Assessor,
+    Date,
+}
+
+impl Field {
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Framework => "framework",
+            Field::Name => "name",
+            Field::Organisation => "organisation",
+            Field::Assessor => "assessor",
+            Field::Date => "date-day",
+        }
+    }
+}
+
+/// What is wrong with one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldError {
+    NoFramework,
+    NoName,
+    TooLong(Field, usize),
+    Date(DateError),
+}
+
+impl FieldError {
+    pub fn field(&self) -> Field {
+        match self {
+            FieldError::NoFramework => Field::Framework,
+            FieldError::NoName => Field::Name,
+            FieldError::TooLong(field, _) => *field,
+            FieldError::Date(_) => Field::Date,
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldError::NoFramework => {
+                f.write_str("Select the framework you are assessing against")
+            }
+            FieldError::NoName => f.write_str("Enter the name of the project or programme"),
+            FieldError::TooLong(field, limit) => {
+                let what = match field {
+                    Field::Name => "Name of the project or programme",
+                    Field::Organisation => "Organisation",
+                    Field::Assessor => "Assessor",
+                    _ => "This answer",
+                };
+                write!(f, "{what} must be {limit} characters or fewer")
+            }
+            FieldError::Date(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+/// The "new assessment" form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DetailsForm {
+    pub framework: String,
+    pub name: String,
+    pub organisation: String,
+    pub assessor: String,
+    /// A phase code, or empty.
+    pub phase: String,
+    pub date: DateParts,
+    /// A marking code, or empty for the default.
+    pub marking: String,
+}
+
+impl DetailsForm {
+    /// The chosen framework and the details, or every error in the order of the form.
+    pub fn validate(&self) -> Result<(&'static Framework, Details), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let framework = catalogue::framework(&self.framework).ok();
+        if framework.is_none() {
+            errors.push(FieldError::NoFramework);
+        }
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.push(FieldError::NoName);
+        } else if name.chars().count() > MAX_NAME_CHARS {
+            errors.push(FieldError::TooLong(Field::Name, MAX_NAME_CHARS));
+        }
+        for (field, value) in [
+            (Field::Organisation, &self.organisation),
+            (Field::Assessor, &self.assessor),
+        ] {
+            if value.trim().chars().count() > MAX_SHORT_TEXT_CHARS {
+                errors.push(FieldError::TooLong(field, MAX_SHORT_TEXT_CHARS));
+            }
+        }
+        let date = self.date.to_iso().map_err(FieldError::Date);
+        if let Err(error) = &date {
+            errors.push(error.clone());
+        }
+        match (framework, date) {
+            (Some(framework), Ok(date)) if errors.is_empty() => Ok((
+                framework,
+                Details {
+                    name: name.to_owned(),
+                    organisation: self.organisation.trim().to_owned(),
+                    assessor: self.assessor.trim().to_owned(),
+                    phase: Phase::from_code(&self.phase),
+                    date,
+                    marking: Marking::from_code(&self.marking).unwrap_or_default(),
+                },
+            )),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> DetailsForm {
+        DetailsForm {
+            framework: "tcop-2025".into(),
+            name: "  Case management  ".into(),
+            phase: "beta".into(),
+            date: DateParts {
+                day: "3".into(),
+                month: "11".into(),
+                year: "2026".into(),
+            },
+            marking: "official_sensitive".into(),
+            ..DetailsForm::default()
+        }
+    }
+
+    #[test]
+    fn a_filled_form_gives_trimmed_details() {
+        let (framework, details) = filled().validate().expect("valid");
+        assert_eq!(framework.id, "tcop-2025");
+        assert_eq!(details.name, "Case management");
+        assert_eq!(details.phase, Some(Phase::Beta));
+        assert_eq!(details.date.as_deref(), Some("2026-11-03"));
+        assert_eq!(details.marking, Marking::OfficialSensitive);
+    }
+
+    #[test]
+    fn an_empty_name_and_no_framework_are_both_reported_in_form_order() {
+        let form = DetailsForm {
+            framework: String::new(),
+            name: "   ".into(),
+            ..filled()
+        };
+        let errors = form.validate().expect_err("invalid");
+        assert_eq!(errors, [FieldError::NoFramework, FieldError::NoName]);
+        assert_eq!(
+            errors[1].to_string(),
+            "Enter the name of the project or programme"
+        );
+        assert_eq!(errors[1].field().id(), "name");
+    }
+
+    #[test]
+    fn names_just_inside_the_limit_pass_and_just_outside_fail() {
+        let inside = DetailsForm {
+            name: "n".repeat(MAX_NAME_CHARS),
+            ..filled()
+        };
+        assert!(inside.validate().is_ok());
+        let outside = DetailsForm {
+            name: "n".repeat(MAX_NAME_CHARS + 1),
+            ..filled()
+        };
+        assert_eq!(
+            outside.validate().expect_err("too long"),
+            [FieldError::TooLong(Field::Name, MAX_NAME_CHARS)]
+        );
+    }
+
+    #[test]
+    fn an_impossible_date_is_reported_against_the_date() {
+        let form = DetailsForm {
+            date: DateParts {
+                day: "31".into(),
+                month: "2".into(),
+                year: "2026".into(),
+            },
+            ..filled()
+        };
+        let errors = form.validate().expect_err("invalid");
+        assert_eq!(errors, [FieldError::Date(DateError::NotReal)]);
+        assert_eq!(errors[0].field(), Field::Date);
+    }
+}

@@ -1,0 +1,397 @@
+//! The frameworks a team can assess against: their points and criteria, read from the TOML data
+//! files in `src/frameworks/` and checked before use.
+//!
+//! Content is data so that editors can change wording without touching code. IDs are the contract
+//! with saved drafts, files and links: they are checked here for form and uniqueness, and a test
+//! holds every released ID so that none can silently vanish.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Deserialize;
+
+/// How binding a criterion is in the official text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Mandatory: a `Not met` answer blocks the point.
+    Must,
+    /// Good practice: counts towards the score but never blocks.
+    Should,
+}
+
+/// One question a team answers as Met, Partly met, Not met or Not applicable.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub level: Level,
+    pub question: String,
+    pub hint: String,
+    /// Set where the criterion is not written from the framework's own text but from the nearest
+    /// confirmed source, which this names.
+    #[serde(default)]
+    pub derived_from: Option<String>,
+}
+
+/// One point (or principle) of a framework.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub id: String,
+    /// The label shown before the title, such as "6" or "D3".
+    pub number: String,
+    pub title: String,
+    /// A grouping heading, for frameworks whose points fall into parts.
+    #[serde(default)]
+    pub section: Option<String>,
+    pub url: String,
+    pub summary: String,
+    /// When the point applies, for points that do not apply to every programme.
+    #[serde(default)]
+    pub applicability: Option<String>,
+    pub criteria: Vec<Criterion>,
+}
+
+/// A whole standard: its points in order.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    pub id: String,
+    pub title: String,
+    pub edition: String,
+    pub url: String,
+    pub summary: String,
+    pub points: Vec<Point>,
+}
+
+/// The fewest and most criteria a point may have: fewer cannot test a point fairly, more makes the
+/// point a chore to answer.
+pub const MIN_CRITERIA_PER_POINT: usize = 4;
+pub const MAX_CRITERIA_PER_POINT: usize = 10;
+
+impl Framework {
+    /// Reads a framework from its TOML text and checks it.
+    pub fn from_toml(text: &str) -> Result<Framework, ContentError> {
+        let framework: Framework = toml::from_str(text)
+            .map_err(|error| ContentError::Syntax(error.message().to_owned()))?;
+        let problems = framework.problems();
+        if problems.is_empty() {
+            Ok(framework)
+        } else {
+            Err(ContentError::Invalid(problems))
+        }
+    }
+
+    /// Every problem with the content, in document order; empty when it is fit to use.
+    pub fn problems(&self) -> Vec<ContentProblem> {
+        let mut problems = Vec::new();
+        let mut seen = HashSet::new();
+        let mut report = |at: &str, kind: ProblemKind| {
+            problems.push(ContentProblem {
+                at: at.to_owned(),
+                kind,
+            })
+        };
+
+        if !is_slug(&self.id) {
+            report(&self.id, ProblemKind::MalformedId);
+        }
+        for (field, value) in [
+            ("title", &self.title),
+            ("edition", &self.edition),
+            ("summary", &self.summary),
+        ] {
+            if value.trim().is_empty() {
+                report(&self.id, ProblemKind::Empty(field));
+            }
+        }
+        if !is_https(&self.url) {
+            report(&self.id, ProblemKind::NotHttps);
+        }
+        if self.points.is_empty() {
+            report(&self.id, ProblemKind::NoPoints);
+        }
+
+        for point in &self.points {
+            if !is_child_id(&point.id, &self.id, 'p') {
+                report(&point.id, ProblemKind::MalformedId);
+            }
+            if !seen.insert(point.id.as_str()) {
+                report(&point.id, ProblemKind::DuplicateId);
+            }
+            for (field, value) in [
+                ("number", &point.number),
+                ("title", &point.title),
+                ("summary", &point.summary),
+            ] {
+                if value.trim().is_empty() {
+                    report(&point.id, ProblemKind::Empty(field));
+                }
+            }
+            for (field, value) in [
+                ("section", &point.section),
+                ("applicability", &point.applicability),
+            ] {
+                if value.as_deref().is_some_and(|text| text.trim().is_empty()) {
+                    report(&point.id, ProblemKind::Empty(field));
+                }
+            }
+            if !is_https(&point.url) {
+                report(&point.id, ProblemKind::NotHttps);
+            }
+            let count = point.criteria.len();
+            if !(MIN_CRITERIA_PER_POINT..=MAX_CRITERIA_PER_POINT).contains(&count) {
+                report(&point.id, ProblemKind::CriteriaCount(count));
+            }
+
+            for criterion in &point.criteria {
+                if !is_child_id(&criterion.id, &point.id, 'c') {
+                    report(&criterion.id, ProblemKind::MalformedId);
+                }
+                if !seen.insert(criterion.id.as_str()) {
+                    report(&criterion.id, ProblemKind::DuplicateId);
+                }
+                for (field, value) in [("question", &criterion.question), ("hint", &criterion.hint)]
+                {
+                    if value.trim().is_empty() {
+                        report(&criterion.id, ProblemKind::Empty(field));
+                    }
+                }
+                if criterion
+                    .derived_from
+                    .as_deref()
+                    .is_some_and(|text| text.trim().is_empty())
+                {
+                    report(&criterion.id, ProblemKind::Empty("derived_from"));
+                }
+            }
+        }
+        problems
+    }
+
+    /// The point with this ID.
+    pub fn point(&self, point_id: &str) -> Option<&Point> {
+        self.points.iter().find(|point| point.id == point_id)
+    }
+
+    /// The criterion with this ID, with its point.
+    pub fn criterion(&self, criterion_id: &str) -> Option<(&Point, &Criterion)> {
+        self.points.iter().find_map(|point| {
+            point
+                .criteria
+                .iter()
+                .find(|criterion| criterion.id == criterion_id)
+                .map(|criterion| (point, criterion))
+        })
+    }
+
+    /// Every criterion, in order.
+    pub fn criteria(&self) -> impl Iterator<Item = &Criterion> {
+        self.points.iter().flat_map(|point| point.criteria.iter())
+    }
+
+    /// The last part of a point's ID (such as `p06`), used in page addresses.
+    pub fn point_slug(point: &Point) -> &str {
+        point.id.rsplit('/').next().unwrap_or(&point.id)
+    }
+}
+
+/// Lowercase letters and digits in hyphen-separated words: `tcop-2025`.
+fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
+        })
+}
+
+/// `parent` + `/` + the letter + two digits: `tcop-2025/p06`, `tcop-2025/p06/c03`.
+fn is_child_id(id: &str, parent: &str, letter: char) -> bool {
+    let Some(rest) = id
+        .strip_prefix(parent)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .and_then(|rest| rest.strip_prefix(letter))
+    else {
+        return false;
+    };
+    rest.len() == 2 && rest.bytes().all(|byte| byte.is_ascii_digit()) && rest != "00"
+}
+
+fn is_https(url: &str) -> bool {
+    url.strip_prefix("https://")
+        .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
+}
+
+/// Why framework content could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentError {
+    /// The text is not valid TOML of the expected shape.
+    Syntax(String),
+    /// The text parsed, but breaks the content rules.
+    Invalid(Vec<ContentProblem>),
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ContentError::Syntax(message) => {
+                write!(f, "The framework file could not be read: {message}")
+            }
+            ContentError::Invalid(problems) => {
+                write!(f, "The framework file has {} problem(s):", problems.len())?;
+                for problem in problems {
+                    write!(f, "\n- {problem}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// One broken content rule, at the ID where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentProblem {
+    pub at: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    MalformedId,
+    DuplicateId,
+    Empty(&'static str),
+    NotHttps,
+    NoPoints,
+    CriteriaCount(usize),
+}
+
+impl fmt::Display for ContentProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = &self.at;
+        match &self.kind {
+            ProblemKind::MalformedId => write!(
+                f,
+                "\"{at}\" is not a well-formed ID (expected its parent's ID, a slash, a letter and two digits)"
+            ),
+            ProblemKind::DuplicateId => write!(f, "\"{at}\" is used more than once"),
+            ProblemKind::Empty(field) => write!(f, "{at}: {field} is empty"),
+            ProblemKind::NotHttps => write!(f, "{at}: the link must start with https://"),
+            ProblemKind::NoPoints => write!(f, "{at}: the framework has no points"),
+            ProblemKind::CriteriaCount(count) => write!(
+                f,
+                "{at}: has {count} criteria; a point needs {MIN_CRITERIA_PER_POINT} to {MAX_CRITERIA_PER_POINT}"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(points: &str) -> String {
+        format!(
+            r#"
+id = "demo"
+title = "Demo"
+edition = "1"
+url = "https://example.org/"
+summary = "A demo."
+{points}
+"#
+        )
+    }
+
+    fn point(id: &str, criteria: usize) -> String {
+        let mut text = format!(
+            "[[points]]\nid = \"{id}\"\nnumber = \"1\"\ntitle = \"T\"\nurl = \"https://example.org/p\"\nsummary = \"S\"\n"
+        );
+        for n in 1..=criteria {
+            text.push_str(&format!(
+                "[[points.criteria]]\nid = \"{id}/c{n:02}\"\nlevel = \"should\"\nquestion = \"Q?\"\nhint = \"H\"\n"
+            ));
+        }
+        text
+    }
+
+    fn kinds(text: &str) -> Vec<ProblemKind> {
+        match Framework::from_toml(text) {
+            Ok(_) => Vec::new(),
+            Err(ContentError::Invalid(problems)) => {
+                problems.into_iter().map(|problem| problem.kind).collect()
+            }
+            Err(other) => panic!("expected content problems, got {other}"),
+        }
+    }
+
+    #[test]
+    fn a_well_formed_framework_loads() {
+        let framework = Framework::from_toml(&sample(&point("demo/p01", 4))).expect("valid");
+        assert_eq!(framework.points[0].criteria.len(), 4);
+        assert_eq!(framework.points[0].criteria[3].id, "demo/p01/c04");
+        assert_eq!(Framework::point_slug(&framework.points[0]), "p01");
+    }
+
+    #[test]
+    fn too_few_and_too_many_criteria_are_caught() {
+        assert_eq!(
+            kinds(&sample(&point("demo/p01", 3))),
+            [ProblemKind::CriteriaCount(3)]
+        );
+        assert_eq!(
+            kinds(&sample(&point("demo/p01", 11))),
+            [ProblemKind::CriteriaCount(11)]
+        );
+        assert!(kinds(&sample(&point("demo/p01", 10))).is_empty());
+    }
+
+    #[test]
+    fn malformed_and_duplicate_ids_are_caught() {
+        let text = sample(&format!("{}{}", point("demo/p01", 4), point("demo/p01", 4)));
+        assert!(kinds(&text).contains(&ProblemKind::DuplicateId));
+        for bad in [
+            "demo/p1",
+            "demo/x01",
+            "other/p01",
+            "demo/p001",
+            "demo/p00",
+            "demo/pAB",
+        ] {
+            assert!(
+                kinds(&sample(&point(bad, 4))).contains(&ProblemKind::MalformedId),
+                "{bad} should be malformed"
+            );
+        }
+        let bad_framework = sample(&point("demo/p01", 4)).replace("id = \"demo\"", "id = \"Demo\"");
+        assert!(kinds(&bad_framework).contains(&ProblemKind::MalformedId));
+    }
+
+    #[test]
+    fn empty_text_and_plain_http_links_are_caught() {
+        let text = sample(&point("demo/p01", 4))
+            .replacen("hint = \"H\"", "hint = \"  \"", 1)
+            .replace("https://example.org/p", "http://example.org/p");
+        let found = kinds(&text);
+        assert!(found.contains(&ProblemKind::Empty("hint")));
+        assert!(found.contains(&ProblemKind::NotHttps));
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_levels_are_syntax_errors() {
+        let typo = sample(&point("demo/p01", 4)).replacen("hint =", "hnt =", 1);
+        assert!(matches!(
+            Framework::from_toml(&typo),
+            Err(ContentError::Syntax(_))
+        ));
+        let level = sample(&point("demo/p01", 4)).replacen("\"should\"", "\"could\"", 1);
+        assert!(matches!(
+            Framework::from_toml(&level),
+            Err(ContentError::Syntax(_))
+        ));
+    }
+}

@@ -1,0 +1,9 @@
+//! The pure core: frameworks, the assessment document, scoring and routes. Nothing here knows
+//! about the browser, so all of it is tested natively with `cargo test`.
+
+pub mod assessment;
+pub mod catalogue;
+pub mod forms;
+pub mod framework;
+pub mod route;
+pub mod scoring;
