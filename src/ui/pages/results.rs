@@ -1,0 +1,306 @@
+//! The results: the overall score and standing with its reason, every point's score, a chart,
+//! what blocks, and the action plan. Its print stylesheet makes it an A4 report.
+
+use leptos::prelude::*;
+
+use crate::browser::page;
+use crate::core::assessment::{format_date, Assessment};
+use crate::core::framework::Framework;
+use crate::core::route::Route;
+use crate::core::scoring::{self, PointResult, Standing};
+use crate::ui::state::use_app_state;
+use crate::ui::widgets::{BackLink, GuidanceLink, MainHeading, StandingTag};
+
+#[component]
+pub fn ResultsPage(id: String, framework: &'static Framework) -> impl IntoView {
+    let state = use_app_state();
+    let task_list = Route::TaskList {
+        assessment: id.clone(),
+    }
+    .href();
+    // Results are read once per visit: answers cannot change while this page is shown.
+    let Some(assessment) = state.with_untracked_assessment(&id) else {
+        return view! { <p class="govuk-body">"This assessment is no longer here."</p> }.into_any();
+    };
+    view! {
+        <BackLink href=task_list.clone() text="Back to the task list" />
+        <Report framework assessment />
+        <div class="govuk-button-group app-no-print">
+            <button type="button" class="govuk-button" on:click=|_| page::print()>
+                "Print or save as PDF"
+            </button>
+            <a class="govuk-link" href=task_list>
+                "Back to the task list"
+            </a>
+        </div>
+    }
+    .into_any()
+}
+
+/// The report itself, kept apart from the page's buttons so it reads the same on paper.
+#[component]
+fn Report(framework: &'static Framework, assessment: Assessment) -> impl IntoView {
+    let results = scoring::score(framework, &assessment);
+    let details = &assessment.details;
+    let overall = results
+        .overall
+        .map(|score| format!("{}%", score.percent()))
+        .unwrap_or_else(|| "No score".to_owned());
+    let completed = results.completed_points();
+    let total = results.points.len();
+    let unanswered: usize = results.points.iter().map(|r| r.tally.unanswered).sum();
+
+    let summary_row = |key: &'static str, value: String| {
+        view! {
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">{key}</dt>
+                <dd class="govuk-summary-list__value">{value}</dd>
+            </div>
+        }
+    };
+    let or_none = |text: &str| {
+        if text.trim().is_empty() {
+            "Not given".to_owned()
+        } else {
+            text.to_owned()
+        }
+    };
+
+    let blockers = if results.blockers.is_empty() {
+        view! { <p class="govuk-body">"Nothing blocks: no must criterion is Not met."</p> }
+            .into_any()
+    } else {
+        let items = results
+            .blockers
+            .iter()
+            .map(|blocker| {
+                view! {
+                    <li>
+                        <span class="govuk-!-font-weight-bold">
+                            {format!("{}. {}: ", blocker.point.number, blocker.point.title)}
+                        </span>
+                        {blocker.criterion.question.clone()}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="govuk-body">
+                "These must criteria are Not met. Each one blocks its point whatever the point's score."
+            </p>
+            <ul class="govuk-list govuk-list--bullet" id="blockers">{items}</ul>
+        }
+        .into_any()
+    };
+
+    let point_rows = results
+        .points_blocked_first()
+        .into_iter()
+        .map(|result| {
+            let score = result
+                .score
+                .map(|score| format!("{}%", score.percent()))
+                .unwrap_or_else(|| "No score".to_owned());
+            view! {
+                <tr class="govuk-table__row" data-point=result.point.id.clone()>
+                    <th scope="row" class="govuk-table__header">
+                        {format!("{}. {}", result.point.number, result.point.title)}
+                    </th>
+                    <td class="govuk-table__cell govuk-table__cell--numeric app-score">{score}</td>
+                    <td class="govuk-table__cell app-nowrap">
+                        <StandingTag standing=result.standing />
+                    </td>
+                    <td class="govuk-table__cell">
+                        {result.progress.label()} ". " {result.reason.to_string()}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let actions = if results.actions.is_empty() {
+        view! {
+            <p class="govuk-body">"There are no actions: no criterion is Not met or Partly met."</p>
+        }
+        .into_any()
+    } else {
+        let rows = results
+            .actions
+            .iter()
+            .map(|item| {
+                let due = if item.answer.due.is_empty() {
+                    String::new()
+                } else {
+                    format_date(&item.answer.due)
+                };
+                view! {
+                    <tr class="govuk-table__row">
+                        <td class="govuk-table__cell">{item.point.number.clone()}</td>
+                        <td class="govuk-table__cell">{item.criterion.question.clone()}</td>
+                        <td class="govuk-table__cell">{item.status.label()}</td>
+                        <td class="govuk-table__cell">{item.answer.action.clone()}</td>
+                        <td class="govuk-table__cell">{item.answer.owner.clone()}</td>
+                        <td class="govuk-table__cell app-nowrap">{due}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="govuk-table" id="action-plan">
+                <caption class="govuk-table__caption govuk-table__caption--s">
+                    "Every criterion that is Not met or Partly met"
+                </caption>
+                <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Point"</th>
+                        <th scope="col" class="govuk-table__header">"Criterion"</th>
+                        <th scope="col" class="govuk-table__header">"Answer"</th>
+                        <th scope="col" class="govuk-table__header">"Action"</th>
+                        <th scope="col" class="govuk-table__header">"Owner"</th>
+                        <th scope="col" class="govuk-table__header">"Due"</th>
+                    </tr>
+                </thead>
+                <tbody class="govuk-table__body">{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+
+    view! {
+        <p class="app-marking" id="marking">{details.marking.label()}</p>
+        <MainHeading text=format!("Results: {}", details.name) caption=framework.title.clone() />
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <div class="govuk-panel govuk-panel--confirmation app-overall">
+                    <h2 class="govuk-panel__title">
+                        "Overall score " <span id="overall-score">{overall}</span>
+                    </h2>
+                    <div class="govuk-panel__body">{results.standing.label()}</div>
+                </div>
+                <p class="govuk-body" id="overall-reason">{results.reason.to_string()}</p>
+                <p class="govuk-body" id="completed-points">
+                    {format!("{completed} of {total} points completed.")}
+                    {(unanswered > 0)
+                        .then(|| {
+                            format!(
+                                " {unanswered} criteria are unanswered and count as 0 until answered.",
+                            )
+                        })}
+                </p>
+                <dl class="govuk-summary-list">
+                    {summary_row("Project or programme", details.name.clone())}
+                    {summary_row("Organisation", or_none(&details.organisation))}
+                    {summary_row("Assessor", or_none(&details.assessor))}
+                    {summary_row(
+                        "Phase",
+                        details.phase.map(|phase| phase.label().to_owned()).unwrap_or_else(|| "Not given".to_owned()),
+                    )}
+                    {summary_row(
+                        "Date of assessment",
+                        details.date.as_deref().map(format_date).unwrap_or_else(|| "Not given".to_owned()),
+                    )}
+                    {summary_row(
+                        "Standard",
+                        format!("{} ({})", framework.title, framework.edition),
+                    )}
+                    {summary_row("Protective marking", details.marking.label().to_owned())}
+                    {summary_row("Tool version", format!("TCoP Assessor {}", env!("CARGO_PKG_VERSION")))}
+                </dl>
+                <p class="govuk-body app-no-print">
+                    <a class="govuk-link" href=Route::HowScoringWorks.href()>
+                        "How scoring works"
+                    </a>
+                    " · "
+                    <GuidanceLink href=framework.url.clone() text=format!("Read the {}", framework.title) />
+                </p>
+            </div>
+        </div>
+
+        <section class="app-print-section" aria-labelledby="blocking-heading">
+            <h2 class="govuk-heading-m" id="blocking-heading">"What blocks"</h2>
+            {blockers}
+        </section>
+
+        <section class="app-print-section" aria-labelledby="points-heading">
+            <h2 class="govuk-heading-m" id="points-heading">"Scores by point"</h2>
+            <table class="govuk-table" id="point-scores">
+                <caption class="govuk-table__caption govuk-table__caption--s">
+                    "Score and status of every point, blocked points first"
+                </caption>
+                <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Point"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                            "Score"
+                        </th>
+                        <th scope="col" class="govuk-table__header">"Status"</th>
+                        <th scope="col" class="govuk-table__header">"Why"</th>
+                    </tr>
+                </thead>
+                <tbody class="govuk-table__body">{point_rows}</tbody>
+            </table>
+            <ScoreChart points=results.points.clone() />
+        </section>
+
+        <section class="app-print-section" aria-labelledby="actions-heading">
+            <h2 class="govuk-heading-m" id="actions-heading">"Action plan"</h2>
+            {actions}
+        </section>
+    }
+}
+
+/// A bar per point. The table above holds the same figures, so the drawing is hidden from
+/// assistive technology and its caption says where the figures are.
+#[component]
+fn ScoreChart(points: Vec<PointResult<'static>>) -> impl IntoView {
+    const ROW: f64 = 28.0;
+    const LABEL: f64 = 60.0;
+    const BAR: f64 = 520.0;
+    let height = ROW * points.len() as f64 + 8.0;
+    let bars = points
+        .iter()
+        .enumerate()
+        .map(|(index, result)| {
+            let y = index as f64 * ROW + 4.0;
+            let fraction = result.score.map(|score| score.fraction()).unwrap_or(0.0);
+            let class = match result.standing {
+                Standing::Blocked => "app-chart__bar--blocked",
+                Standing::Meets => "app-chart__bar--meets",
+                Standing::PartlyMeets => "app-chart__bar--partly-meets",
+                Standing::DoesNotMeet => "app-chart__bar--does-not-meet",
+                Standing::NotApplicable => "app-chart__track",
+            };
+            let value = result
+                .score
+                .map(|score| format!("{}% {}", score.percent(), result.standing.label()))
+                .unwrap_or_else(|| "Not applicable".to_owned());
+            view! {
+                <text x="0" y=y + 15.0>
+                    {result.point.number.clone()}
+                </text>
+                <rect class="app-chart__track" x=LABEL y=y width=BAR height="20"></rect>
+                <rect class=class x=LABEL y=y width=BAR * fraction height="20"></rect>
+                <text x=LABEL + BAR + 8.0 y=y + 15.0>
+                    {value}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="govuk-!-margin-0 govuk-!-margin-bottom-6">
+            <svg
+                class="app-chart"
+                viewBox=format!("0 0 760 {height}")
+                width="760"
+                height=height
+                aria-hidden="true"
+                focusable="false"
+            >
+                {bars}
+            </svg>
+            <figcaption class="govuk-body-s">
+                "Chart of the score of each point, in the order of the table above, which holds the same figures."
+            </figcaption>
+        </figure>
+    }
+}

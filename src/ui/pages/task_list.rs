@@ -1,0 +1,151 @@
+//! The task list: every point of the framework with its progress, and the way into each.
+
+use leptos::prelude::*;
+
+use crate::core::framework::Framework;
+use crate::core::route::Route;
+use crate::core::scoring::{self, Progress};
+use crate::ui::state::use_app_state;
+use crate::ui::widgets::{BackLink, MainHeading, ProgressTag};
+
+#[component]
+pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView {
+    let state = use_app_state();
+    let name = state
+        .with(&id, |assessment| assessment.details.name.clone())
+        .unwrap_or_default();
+
+    let progress = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state
+                .with(&id, |assessment| {
+                    scoring::score(framework, assessment)
+                        .points
+                        .iter()
+                        .map(|result| result.progress)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let completed = move || {
+        progress.with(|all| {
+            all.iter()
+                .filter(|progress| **progress == Progress::Completed)
+                .count()
+        })
+    };
+    let total = framework.points.len();
+
+    let one_page = state.one_page;
+    let point_href = {
+        let id = id.clone();
+        move |slug: &str| {
+            if one_page.get() {
+                Route::AllPoints {
+                    assessment: id.clone(),
+                }
+                .href()
+            } else {
+                Route::Point {
+                    assessment: id.clone(),
+                    point: slug.to_owned(),
+                }
+                .href()
+            }
+        }
+    };
+
+    // Points grouped under their section headings, for frameworks that have sections.
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    for (index, point) in framework.points.iter().enumerate() {
+        match groups.last_mut() {
+            Some((section, members)) if *section == point.section => members.push(index),
+            _ => groups.push((point.section.clone(), vec![index])),
+        }
+    }
+    let lists = groups
+        .into_iter()
+        .map(|(section, members)| {
+            let items = members
+                .into_iter()
+                .map(|index| {
+                    let point = &framework.points[index];
+                    let slug = Framework::point_slug(point).to_owned();
+                    let status_id = format!("{}-status", slug);
+                    let href = point_href.clone();
+                    view! {
+                        <li class="govuk-task-list__item govuk-task-list__item--with-link">
+                            <div class="govuk-task-list__name-and-hint">
+                                <a
+                                    class="govuk-link govuk-task-list__link"
+                                    href=move || href(&slug)
+                                    aria-describedby=status_id.clone()
+                                >
+                                    {format!("{}. {}", point.number, point.title)}
+                                </a>
+                            </div>
+                            <div class="govuk-task-list__status" id=status_id>
+                                {move || {
+                                    let progress = progress
+                                        .with(|all| all.get(index).copied())
+                                        .unwrap_or(Progress::NotStarted);
+                                    view! { <ProgressTag progress /> }
+                                }}
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                {section.map(|section| view! { <h2 class="govuk-heading-m">{section}</h2> })}
+                <ul class="govuk-task-list">{items}</ul>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <BackLink href=Route::Start.href() text="Your assessments" />
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <MainHeading text=name caption=framework.title.clone() />
+                <p class="govuk-body govuk-!-font-weight-bold" id="progress-summary">
+                    {move || format!("{} of {total} points completed", completed())}
+                </p>
+                <div class="govuk-form-group">
+                    <div class="govuk-checkboxes govuk-checkboxes--small">
+                        <div class="govuk-checkboxes__item">
+                            <input
+                                class="govuk-checkboxes__input"
+                                id="one-page"
+                                type="checkbox"
+                                aria-describedby="one-page-hint"
+                                prop:checked=move || one_page.get()
+                                on:change=move |event| one_page.set(event_target_checked(&event))
+                            />
+                            <label class="govuk-label govuk-checkboxes__label" for="one-page">
+                                "Show all points on one page"
+                            </label>
+                            <div id="one-page-hint" class="govuk-hint govuk-checkboxes__hint">
+                                "Quicker if you know the standard well and use a keyboard or screen reader."
+                            </div>
+                        </div>
+                    </div>
+                </div>
+                {lists}
+                <a
+                    class="govuk-button"
+                    role="button"
+                    draggable="false"
+                    href=Route::Results {
+                        assessment: id.clone(),
+                    }
+                        .href()
+                >
+                    "See results"
+                </a>
+            </div>
+        </div>
+    }
+}

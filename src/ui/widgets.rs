@@ -1,0 +1,233 @@
+//! Small GOV.UK Design System pieces the pages share.
+
+use leptos::prelude::*;
+
+use crate::browser::page;
+use crate::core::assessment::DateParts;
+use crate::core::forms::FieldError;
+use crate::core::scoring::{Progress, Standing};
+
+/// A page's main heading, which receives focus after a page change.
+#[component]
+pub fn MainHeading(
+    #[prop(into)] text: String,
+    #[prop(optional, into)] caption: Option<String>,
+) -> impl IntoView {
+    page::set_title(&text);
+    view! {
+        <h1 class="govuk-heading-l" id="main-heading" tabindex="-1">
+            {caption.map(|caption| view! { <span class="govuk-caption-l">{caption}</span> })}
+            {text}
+        </h1>
+    }
+}
+
+#[component]
+pub fn BackLink(#[prop(into)] href: String, #[prop(into)] text: String) -> impl IntoView {
+    view! {
+        <a href=href class="govuk-back-link app-no-print">
+            {text}
+        </a>
+    }
+}
+
+/// The GOV.UK error summary. It takes focus when it appears, and its links move focus to the
+/// field without changing the address (the fragment holds the route).
+#[component]
+pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    let summary = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if !errors.with(Vec::is_empty) {
+            if let Some(element) = summary.get() {
+                let _ = element.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || !errors.with(Vec::is_empty)>
+            <div class="govuk-error-summary" node_ref=summary tabindex="-1">
+                <div role="alert">
+                    <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                    <div class="govuk-error-summary__body">
+                        <ul class="govuk-list govuk-error-summary__list">
+                            {move || {
+                                errors
+                                    .get()
+                                    .into_iter()
+                                    .map(|error| {
+                                        let target = error.field().id();
+                                        view! {
+                                            <li>
+                                                <a
+                                                    href=format!("#{target}")
+                                                    on:click=move |event| {
+                                                        event.prevent_default();
+                                                        page::focus(target);
+                                                    }
+                                                >
+                                                    {error.to_string()}
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// The inline message above a field in error.
+#[component]
+pub fn ErrorMessage(#[prop(into)] id: String, message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        {move || {
+            message
+                .get()
+                .map(|message| {
+                    view! {
+                        <p id=id.clone() class="govuk-error-message">
+                            <span class="govuk-visually-hidden">"Error: "</span>
+                            {message}
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
+/// The GOV.UK date input: day, month and year boxes in a fieldset.
+#[component]
+pub fn DateInput(
+    /// Prefix of the boxes' ids: `{id}-day`, `{id}-month`, `{id}-year`.
+    #[prop(into)]
+    id: String,
+    #[prop(into)] legend: String,
+    #[prop(into)] hint: String,
+    value: RwSignal<DateParts>,
+    #[prop(into)] error: Signal<Option<String>>,
+    /// Called after any box changes.
+    #[prop(optional)]
+    on_change: Option<Callback<DateParts>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || match error.get() {
+            Some(_) => format!("{hint_id} {error_id}"),
+            None => hint_id.clone(),
+        }
+    };
+    let part = move |suffix: &'static str, label: &'static str, width: &'static str| {
+        let input_id = format!("{id}-{suffix}");
+        let initial = value.with_untracked(|parts| match suffix {
+            "day" => parts.day.clone(),
+            "month" => parts.month.clone(),
+            _ => parts.year.clone(),
+        });
+        view! {
+            <div class="govuk-date-input__item">
+                <div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for=input_id.clone()>
+                        {label}
+                    </label>
+                    <input
+                        class=move || {
+                            let mut class = format!(
+                                "govuk-input govuk-date-input__input govuk-input--width-{width}",
+                            );
+                            if error.with(Option::is_some) {
+                                class.push_str(" govuk-input--error");
+                            }
+                            class
+                        }
+                        id=input_id
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        prop:value=initial
+                        on:input=move |event| {
+                            let typed = event_target_value(&event);
+                            value
+                                .update(|parts| match suffix {
+                                    "day" => parts.day = typed,
+                                    "month" => parts.month = typed,
+                                    _ => parts.year = typed,
+                                });
+                            if let Some(on_change) = on_change {
+                                on_change.run(value.get_untracked());
+                            }
+                        }
+                    />
+                </div>
+            </div>
+        }
+    };
+    view! {
+        <div class=move || {
+            if error.with(Option::is_some) {
+                "govuk-form-group govuk-form-group--error"
+            } else {
+                "govuk-form-group"
+            }
+        }>
+            <fieldset class="govuk-fieldset" role="group" aria-describedby=described_by>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                <div class="govuk-hint" id=hint_id>
+                    {hint}
+                </div>
+                <ErrorMessage id=error_id message=error />
+                <div class="govuk-date-input">
+                    {part("day", "Day", "2")} {part("month", "Month", "2")}
+                    {part("year", "Year", "4")}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The task list status of a point: a tag while there is work to do, plain text when done.
+#[component]
+pub fn ProgressTag(progress: Progress) -> impl IntoView {
+    match progress {
+        Progress::NotStarted => {
+            view! { <strong class="govuk-tag govuk-tag--blue">{progress.label()}</strong> }
+                .into_any()
+        }
+        Progress::InProgress => {
+            view! { <strong class="govuk-tag govuk-tag--light-blue">{progress.label()}</strong> }
+                .into_any()
+        }
+        Progress::Completed => view! { <span>{progress.label()}</span> }.into_any(),
+    }
+}
+
+/// A point's or the assessment's standing as a coloured tag (the words carry the meaning; the
+/// colour only repeats it).
+#[component]
+pub fn StandingTag(standing: Standing) -> impl IntoView {
+    let colour = match standing {
+        Standing::Blocked => "govuk-tag--red",
+        Standing::Meets => "govuk-tag--green",
+        Standing::PartlyMeets => "govuk-tag--yellow",
+        Standing::DoesNotMeet => "govuk-tag--orange",
+        Standing::NotApplicable => "govuk-tag--grey",
+    };
+    view! { <strong class=format!("govuk-tag {colour}")>{standing.label()}</strong> }
+}
+
+/// A link to official guidance, which opens in a new tab and says so.
+#[component]
+pub fn GuidanceLink(#[prop(into)] href: String, #[prop(into)] text: String) -> impl IntoView {
+    view! {
+        <a class="govuk-link" href=href rel="noreferrer noopener" target="_blank">
+            {text}
+            " (opens in new tab)"
+        </a>
+    }
+}
