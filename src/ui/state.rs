@@ -52,6 +52,17 @@ impl AppState {
         })
     }
 
+    /// Reads one assessment without subscribing to its changes: for initial values of inputs,
+    /// which must not be re-rendered (and lose focus) as the person types.
+    pub fn with_untracked<R>(&self, id: &str, read: impl FnOnce(&Assessment) -> R) -> Option<R> {
+        self.drafts.with_untracked(|drafts| {
+            drafts
+                .iter()
+                .find(|draft| draft.id == id)
+                .map(|draft| read(&draft.assessment))
+        })
+    }
+
     /// Changes one assessment.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
         self.drafts.update(|drafts| {

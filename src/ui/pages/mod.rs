@@ -48,7 +48,8 @@ pub fn page_for(route: Route) -> AnyView {
 /// Finds a saved assessment and its framework, or explains why the page cannot be shown.
 fn with_framework(id: String, page: impl FnOnce(String, &'static Framework) -> AnyView) -> AnyView {
     let state = use_app_state();
-    let framework_id = state.with(&id, |assessment| assessment.framework.id.clone());
+    // Untracked: the page is rebuilt when the route changes, not on every answer.
+    let framework_id = state.with_untracked(&id, |assessment| assessment.framework.id.clone());
     match framework_id.map(|framework_id| catalogue::framework(&framework_id)) {
         None => view! { <not_found::MissingAssessmentPage /> }.into_any(),
         Some(Err(error)) => {

@@ -188,7 +188,7 @@ fn CriterionForm(id: String, criterion: &'static Criterion, heading_level: u8) -
     let state = use_app_state();
     let base = dom_id(&criterion.id);
     let initial = state
-        .with(&id, |assessment| {
+        .with_untracked(&id, |assessment| {
             assessment
                 .answers
                 .get(&criterion.id)

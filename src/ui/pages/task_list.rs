@@ -12,7 +12,7 @@ use crate::ui::widgets::{BackLink, MainHeading, ProgressTag};
 pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView {
     let state = use_app_state();
     let name = state
-        .with(&id, |assessment| assessment.details.name.clone())
+        .with_untracked(&id, |assessment| assessment.details.name.clone())
         .unwrap_or_default();
 
     let progress = {
@@ -74,11 +74,13 @@ pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView 
                     let point = &framework.points[index];
                     let slug = Framework::point_slug(point).to_owned();
                     let status_id = format!("{}-status", slug);
+                    let link_id = format!("{}-link", slug);
                     let href = point_href.clone();
                     view! {
                         <li class="govuk-task-list__item govuk-task-list__item--with-link">
                             <div class="govuk-task-list__name-and-hint">
                                 <a
+                                    id=link_id
                                     class="govuk-link govuk-task-list__link"
                                     href=move || href(&slug)
                                     aria-describedby=status_id.clone()
