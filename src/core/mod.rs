@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod catalogue;
+pub mod codec;
 pub mod forms;
 pub mod framework;
 pub mod route;

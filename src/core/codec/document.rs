@@ -1,0 +1,720 @@
+//! The assessment document as JSON: the one format behind the downloaded file, the share link,
+//! the report's embedded data and browser storage.
+//!
+//! Reading is done in two stages, as with any input a stranger can hand us: cheap checks on the
+//! raw bytes first (size, nesting depth), then a parse into a JSON value, then a field-by-field
+//! conversion into the core's types that names the exact place of any problem. Nothing a file
+//! says can make the tool panic, and nothing it holds is silently dropped.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::core::assessment::{Answer, Assessment, Details, FrameworkRef, Marking, Phase, Status};
+use crate::core::catalogue;
+
+/// The value of the top-level `"format"` field.
+pub const FORMAT: &str = "tcop-assessment";
+/// The newest document version this tool reads and the one it writes.
+pub const VERSION: u64 = 1;
+
+/// The largest document accepted, before parsing and after inflating a link.
+pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
+/// The deepest nesting of objects and arrays the format has (document, answers, one answer).
+pub const MAX_DEPTH: usize = 3;
+/// The most answers a document may hold (the largest framework has about a hundred criteria).
+pub const MAX_ANSWERS: usize = 2_000;
+/// The longest evidence or action text.
+pub const MAX_LONG_TEXT_CHARS: usize = 20_000;
+/// The longest name, organisation, assessor or owner.
+pub const MAX_SHORT_TEXT_CHARS: usize = 200;
+/// The longest criterion ID used as a key.
+pub const MAX_ID_CHARS: usize = 100;
+
+/// Why a document could not be read. Each reads as a message for the person who opened it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentError {
+    TooLarge {
+        bytes: usize,
+    },
+    TooDeep,
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    NotThisFormat,
+    NewerVersion(u64),
+    BadVersion,
+    UnknownFramework(String),
+    /// A field is missing or has the wrong type or value; `at` is its path, `expected` says what
+    /// belongs there.
+    WrongField {
+        at: String,
+        expected: &'static str,
+    },
+    TooLong {
+        at: String,
+        limit: usize,
+    },
+    TooManyAnswers(usize),
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocumentError::TooLarge { bytes } => write!(
+                f,
+                "The file is too large ({:.1} MB). An assessment file is at most 5 MB.",
+                *bytes as f64 / (1024.0 * 1024.0)
+            ),
+            DocumentError::TooDeep => f.write_str(
+                "The file is nested more deeply than an assessment file can be, so it is not an assessment file.",
+            ),
+            DocumentError::NotJson { line, column } => write!(
+                f,
+                "The file is not valid JSON (the problem is at line {line}, column {column}). It may be damaged or not an assessment file."
+            ),
+            DocumentError::NotThisFormat => f.write_str(
+                "The file is JSON, but not a TCoP Assessor assessment (it has no \"format\": \"tcop-assessment\").",
+            ),
+            DocumentError::NewerVersion(version) => write!(
+                f,
+                "The file was saved by a newer version of this tool (format version {version}; this version reads up to {VERSION}). Open it in the newer version."
+            ),
+            DocumentError::BadVersion => {
+                f.write_str("The file's format version is not a whole number of 1 or more.")
+            }
+            DocumentError::UnknownFramework(id) => write!(
+                f,
+                "The file is an assessment against \"{id}\", which this tool does not know."
+            ),
+            DocumentError::WrongField { at, expected } => {
+                write!(f, "The file has a problem at \"{at}\": expected {expected}.")
+            }
+            DocumentError::TooLong { at, limit } => write!(
+                f,
+                "The file has a problem at \"{at}\": the text is longer than {limit} characters."
+            ),
+            DocumentError::TooManyAnswers(count) => write!(
+                f,
+                "The file has {count} answers; an assessment file has at most {MAX_ANSWERS}."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DocumentError {}
+
+/// A document that was read, with what the person should be told about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub assessment: Assessment,
+    /// Answers to criteria the framework does not have. They are kept in the assessment (and in
+    /// any file saved from it) but do not count towards any score.
+    pub unknown_criteria: Vec<String>,
+    /// The edition the answers were given against, when it differs from this tool's content.
+    pub other_edition: Option<String>,
+}
+
+/// Turns an assessment into its JSON document.
+pub fn to_json(assessment: &Assessment) -> String {
+    serde_json::to_string(&DocumentOut::from(assessment)).unwrap_or_default()
+}
+
+/// The same document, indented for people who open the file in an editor.
+pub fn to_json_pretty(assessment: &Assessment) -> String {
+    serde_json::to_string_pretty(&DocumentOut::from(assessment)).unwrap_or_default()
+}
+
+/// The document as written, with its fields in a fixed, readable order. (Serialising these
+/// plain structs cannot fail: every key is a string and there are no floats.)
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    format: &'static str,
+    version: u64,
+    framework: &'a FrameworkRef,
+    details: DetailsOut<'a>,
+    answers: BTreeMap<&'a str, AnswerOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DetailsOut<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    organisation: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    assessor: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phase: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    marking: &'static str,
+}
+
+/// An answer with only a status is written as the bare status (`"met"`), which keeps files and
+/// share links short; anything more is an object with only the fields that are set.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum AnswerOut<'a> {
+    Status(&'static str),
+    Full {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        status: Option<&'static str>,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        evidence: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        action: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        owner: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        due: &'a str,
+    },
+}
+
+impl<'a> From<&'a Assessment> for DocumentOut<'a> {
+    fn from(assessment: &'a Assessment) -> Self {
+        let details = &assessment.details;
+        DocumentOut {
+            format: FORMAT,
+            version: VERSION,
+            framework: &assessment.framework,
+            details: DetailsOut {
+                name: &details.name,
+                organisation: &details.organisation,
+                assessor: &details.assessor,
+                phase: details.phase.map(Phase::code),
+                date: details.date.as_deref(),
+                marking: details.marking.code(),
+            },
+            answers: assessment
+                .answers
+                .iter()
+                .map(|(id, answer)| (id.as_str(), AnswerOut::from(answer)))
+                .collect(),
+        }
+    }
+}
+
+impl<'a> From<&'a Answer> for AnswerOut<'a> {
+    fn from(answer: &'a Answer) -> Self {
+        let has_text = [&answer.evidence, &answer.action, &answer.owner, &answer.due]
+            .iter()
+            .any(|text| !text.is_empty());
+        match (answer.status, has_text) {
+            (Some(status), false) => AnswerOut::Status(status.code()),
+            _ => AnswerOut::Full {
+                status: answer.status.map(Status::code),
+                evidence: &answer.evidence,
+                action: &answer.action,
+                owner: &answer.owner,
+                due: &answer.due,
+            },
+        }
+    }
+}
+
+/// Reads a document, checking everything.
+pub fn from_json(text: &str) -> Result<Imported, DocumentError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(DocumentError::TooLarge { bytes: text.len() });
+    }
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(DocumentError::TooDeep);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|error| DocumentError::NotJson {
+        line: error.line(),
+        column: error.column(),
+    })?;
+    let Value::Object(root) = value else {
+        return Err(DocumentError::NotThisFormat);
+    };
+    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(DocumentError::NotThisFormat);
+    }
+    let version = match root.get("version") {
+        Some(Value::Number(number)) => number.as_u64().filter(|version| *version >= 1),
+        _ => None,
+    }
+    .ok_or(DocumentError::BadVersion)?;
+    if version > VERSION {
+        return Err(DocumentError::NewerVersion(version));
+    }
+    let root = migrate(root, version);
+    read_document(&root)
+}
+
+/// Brings an older document up to the current version, one version at a time. Version 1 is the
+/// first, so there is nothing to do yet; each later version adds a step here and a fixture.
+fn migrate(root: Map<String, Value>, _from_version: u64) -> Map<String, Value> {
+    root
+}
+
+/// The deepest nesting of objects and arrays, found by scanning the raw text, so that a hostile
+/// document cannot make the parser recurse deeply.
+fn nesting_depth(text: &str) -> usize {
+    let mut depth: usize = 0;
+    let mut deepest = 0;
+    let mut in_string = false;
+    let mut escaped = false;
+    for byte in text.bytes() {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+                // Far past the limit already: no need to read the rest.
+                if deepest > MAX_DEPTH {
+                    return deepest;
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+fn read_document(root: &Map<String, Value>) -> Result<Imported, DocumentError> {
+    let framework = object(root, "framework", "framework")?;
+    let framework_id = text(framework, "id", "framework.id", MAX_ID_CHARS)?;
+    let edition = optional_text(
+        framework,
+        "edition",
+        "framework.edition",
+        MAX_SHORT_TEXT_CHARS,
+    )?;
+    let known = catalogue::framework(&framework_id)
+        .map_err(|_| DocumentError::UnknownFramework(framework_id.clone()))?;
+
+    let details_map = object(root, "details", "details")?;
+    let name = text(details_map, "name", "details.name", MAX_SHORT_TEXT_CHARS)?;
+    if name.trim().is_empty() {
+        return Err(DocumentError::WrongField {
+            at: "details.name".into(),
+            expected: "the name of the project or programme",
+        });
+    }
+    let phase = match optional_text(details_map, "phase", "details.phase", MAX_ID_CHARS)? {
+        code if code.is_empty() => None,
+        code => Some(Phase::from_code(&code).ok_or(DocumentError::WrongField {
+            at: "details.phase".into(),
+            expected: "one of discovery, alpha, beta, live, retirement",
+        })?),
+    };
+    let date = match optional_text(details_map, "date", "details.date", MAX_ID_CHARS)? {
+        date if date.is_empty() => None,
+        date => Some(checked_date(date, "details.date")?),
+    };
+    let marking = match optional_text(details_map, "marking", "details.marking", MAX_ID_CHARS)? {
+        code if code.is_empty() => Marking::default(),
+        code => Marking::from_code(&code).ok_or(DocumentError::WrongField {
+            at: "details.marking".into(),
+            expected: "one of official, official_sensitive",
+        })?,
+    };
+    let details = Details {
+        name,
+        organisation: optional_text(
+            details_map,
+            "organisation",
+            "details.organisation",
+            MAX_SHORT_TEXT_CHARS,
+        )?,
+        assessor: optional_text(
+            details_map,
+            "assessor",
+            "details.assessor",
+            MAX_SHORT_TEXT_CHARS,
+        )?,
+        phase,
+        date,
+        marking,
+    };
+
+    let answers_map = match root.get("answers") {
+        None => &Map::new(),
+        Some(Value::Object(map)) => map,
+        Some(_) => {
+            return Err(DocumentError::WrongField {
+                at: "answers".into(),
+                expected: "an object of answers keyed by criterion ID",
+            })
+        }
+    };
+    if answers_map.len() > MAX_ANSWERS {
+        return Err(DocumentError::TooManyAnswers(answers_map.len()));
+    }
+    let mut answers = BTreeMap::new();
+    for (id, value) in answers_map {
+        let at = format!("answers.{}", shorten(id));
+        if id.chars().count() > MAX_ID_CHARS {
+            return Err(DocumentError::TooLong {
+                at,
+                limit: MAX_ID_CHARS,
+            });
+        }
+        let answer = read_answer(value, &at)?;
+        if !answer.is_blank() {
+            answers.insert(id.clone(), answer);
+        }
+    }
+
+    let assessment = Assessment {
+        framework: FrameworkRef {
+            id: framework_id,
+            edition: if edition.is_empty() {
+                known.edition.clone()
+            } else {
+                edition
+            },
+        },
+        details,
+        answers,
+    };
+    let unknown_criteria = assessment
+        .unknown_criteria(known)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let other_edition = (assessment.framework.edition != known.edition)
+        .then(|| assessment.framework.edition.clone());
+    Ok(Imported {
+        assessment,
+        unknown_criteria,
+        other_edition,
+    })
+}
+
+fn read_answer(value: &Value, at: &str) -> Result<Answer, DocumentError> {
+    match value {
+        Value::String(code) => Ok(Answer {
+            status: Some(status(code, at)?),
+            ..Answer::default()
+        }),
+        Value::Object(fields) => {
+            let status = match fields.get("status") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(code)) => Some(status(code, &format!("{at}.status"))?),
+                Some(_) => {
+                    return Err(DocumentError::WrongField {
+                        at: format!("{at}.status"),
+                        expected: STATUS_EXPECTED,
+                    })
+                }
+            };
+            let due = optional_text(fields, "due", &format!("{at}.due"), MAX_ID_CHARS)?;
+            let due = if due.is_empty() {
+                due
+            } else {
+                checked_date(due, &format!("{at}.due"))?
+            };
+            Ok(Answer {
+                status,
+                evidence: optional_text(
+                    fields,
+                    "evidence",
+                    &format!("{at}.evidence"),
+                    MAX_LONG_TEXT_CHARS,
+                )?,
+                action: optional_text(
+                    fields,
+                    "action",
+                    &format!("{at}.action"),
+                    MAX_LONG_TEXT_CHARS,
+                )?,
+                owner: optional_text(
+                    fields,
+                    "owner",
+                    &format!("{at}.owner"),
+                    MAX_SHORT_TEXT_CHARS,
+                )?,
+                due,
+            })
+        }
+        _ => Err(DocumentError::WrongField {
+            at: at.to_owned(),
+            expected:
+                "an answer: a status, or an object with status, evidence, action, owner and due",
+        }),
+    }
+}
+
+const STATUS_EXPECTED: &str = "one of met, partly, not_met, na";
+
+fn status(code: &str, at: &str) -> Result<Status, DocumentError> {
+    Status::ALL
+        .into_iter()
+        .find(|status| status.code() == code)
+        .ok_or_else(|| DocumentError::WrongField {
+            at: at.to_owned(),
+            expected: STATUS_EXPECTED,
+        })
+}
+
+fn checked_date(date: String, at: &str) -> Result<String, DocumentError> {
+    let parts = crate::core::assessment::DateParts::from_iso(&date);
+    match parts.to_iso() {
+        Ok(Some(iso)) if iso == date => Ok(date),
+        _ => Err(DocumentError::WrongField {
+            at: at.to_owned(),
+            expected: "a real date written as YYYY-MM-DD",
+        }),
+    }
+}
+
+fn object<'a>(
+    map: &'a Map<String, Value>,
+    key: &str,
+    at: &str,
+) -> Result<&'a Map<String, Value>, DocumentError> {
+    match map.get(key) {
+        Some(Value::Object(object)) => Ok(object),
+        _ => Err(DocumentError::WrongField {
+            at: at.to_owned(),
+            expected: "an object",
+        }),
+    }
+}
+
+fn text(
+    map: &Map<String, Value>,
+    key: &str,
+    at: &str,
+    limit: usize,
+) -> Result<String, DocumentError> {
+    match map.get(key) {
+        Some(Value::String(text)) => limited(text, at, limit),
+        _ => Err(DocumentError::WrongField {
+            at: at.to_owned(),
+            expected: "text",
+        }),
+    }
+}
+
+fn optional_text(
+    map: &Map<String, Value>,
+    key: &str,
+    at: &str,
+    limit: usize,
+) -> Result<String, DocumentError> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(text)) => limited(text, at, limit),
+        Some(_) => Err(DocumentError::WrongField {
+            at: at.to_owned(),
+            expected: "text",
+        }),
+    }
+}
+
+fn limited(text: &str, at: &str, limit: usize) -> Result<String, DocumentError> {
+    if text.chars().count() > limit {
+        Err(DocumentError::TooLong {
+            at: at.to_owned(),
+            limit,
+        })
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// A key as it appears in a message: hostile keys can be long.
+fn shorten(key: &str) -> String {
+    const SHOWN: usize = 60;
+    if key.chars().count() > SHOWN {
+        format!("{}…", key.chars().take(SHOWN).collect::<String>())
+    } else {
+        key.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Assessment {
+        let framework = catalogue::framework("tcop-2025").expect("built in");
+        let mut assessment = Assessment::new(
+            framework,
+            Details {
+                name: "Case management".into(),
+                organisation: "Department for Testing".into(),
+                phase: Some(Phase::Beta),
+                date: Some("2026-11-23".into()),
+                ..Details::default()
+            },
+        );
+        assessment.update_answer("tcop-2025/p01/c01", |answer| {
+            answer.status = Some(Status::Met)
+        });
+        assessment.update_answer("tcop-2025/p05/c01", |answer| {
+            answer.status = Some(Status::NotMet);
+            answer.evidence = "Hosting review \"2025\" <draft>".into();
+            answer.action = "Evaluate public cloud".into();
+            answer.owner = "Alex".into();
+            answer.due = "2027-03-31".into();
+        });
+        assessment
+    }
+
+    #[test]
+    fn a_document_reads_back_the_same() {
+        let assessment = sample();
+        let imported = from_json(&to_json(&assessment)).expect("reads");
+        assert_eq!(imported.assessment, assessment);
+        assert!(imported.unknown_criteria.is_empty());
+        assert_eq!(imported.other_edition, None);
+        let pretty = from_json(&to_json_pretty(&assessment)).expect("reads");
+        assert_eq!(pretty.assessment, assessment);
+    }
+
+    #[test]
+    fn a_status_only_answer_is_written_as_a_bare_status() {
+        let json = to_json(&sample());
+        assert!(json.contains(r#""tcop-2025/p01/c01":"met""#), "{json}");
+        assert!(json.starts_with(r#"{"format":"tcop-assessment","version":1,"#));
+    }
+
+    fn error_of(text: &str) -> DocumentError {
+        from_json(text).expect_err("should be refused")
+    }
+
+    #[test]
+    fn each_kind_of_bad_document_gets_its_own_error() {
+        assert_eq!(
+            error_of("{\"format\": "),
+            DocumentError::NotJson {
+                line: 1,
+                column: 11
+            }
+        );
+        assert_eq!(error_of("[1, 2]"), DocumentError::NotThisFormat);
+        assert_eq!(
+            error_of(r#"{"format":"other"}"#),
+            DocumentError::NotThisFormat
+        );
+        assert_eq!(
+            error_of(r#"{"format":"tcop-assessment","version":2}"#),
+            DocumentError::NewerVersion(2)
+        );
+        assert_eq!(
+            error_of(r#"{"format":"tcop-assessment","version":"1"}"#),
+            DocumentError::BadVersion
+        );
+        assert_eq!(
+            error_of(r#"{"format":"tcop-assessment","version":0}"#),
+            DocumentError::BadVersion
+        );
+        assert_eq!(
+            error_of(
+                r#"{"format":"tcop-assessment","version":1,"framework":{"id":"tcop-2099"},"details":{"name":"x"}}"#
+            ),
+            DocumentError::UnknownFramework("tcop-2099".into())
+        );
+        assert_eq!(
+            error_of(
+                r#"{"format":"tcop-assessment","version":1,"framework":{"id":"tcop-2025"},"details":{"name":5}}"#
+            ),
+            DocumentError::WrongField {
+                at: "details.name".into(),
+                expected: "text"
+            }
+        );
+        assert_eq!(
+            error_of(
+                r#"{"format":"tcop-assessment","version":1,"framework":{"id":"tcop-2025"},"details":{"name":"x"},"answers":{"tcop-2025/p01/c01":"yes"}}"#
+            ),
+            DocumentError::WrongField {
+                at: "answers.tcop-2025/p01/c01".into(),
+                expected: STATUS_EXPECTED
+            }
+        );
+        assert_eq!(
+            error_of(
+                r#"{"format":"tcop-assessment","version":1,"framework":{"id":"tcop-2025"},"details":{"name":"x","date":"2026-02-30"}}"#
+            ),
+            DocumentError::WrongField {
+                at: "details.date".into(),
+                expected: "a real date written as YYYY-MM-DD"
+            }
+        );
+    }
+
+    #[test]
+    fn nesting_is_limited_to_the_depth_of_the_format() {
+        let inside = r#"{"format":"tcop-assessment","version":1,"framework":{"id":"tcop-2025"},"details":{"name":"x"},"answers":{"a":{"status":"met"}}}"#;
+        assert!(from_json(inside).is_ok());
+        let outside = inside.replace(r#"{"status":"met"}"#, r#"{"status":["met"]}"#);
+        assert_eq!(error_of(&outside), DocumentError::TooDeep);
+        assert_eq!(error_of(&"[".repeat(100_000)), DocumentError::TooDeep);
+        // Brackets inside strings do not count.
+        let in_text = inside.replace(r#""x""#, r#""[[[[{{{{\"]]""#);
+        assert!(from_json(&in_text).is_ok());
+    }
+
+    #[test]
+    fn size_is_limited_before_parsing() {
+        let just_inside = " ".repeat(MAX_DOCUMENT_BYTES);
+        assert!(!matches!(
+            error_of(&just_inside),
+            DocumentError::TooLarge { .. }
+        ));
+        let just_outside = " ".repeat(MAX_DOCUMENT_BYTES + 1);
+        assert_eq!(
+            error_of(&just_outside),
+            DocumentError::TooLarge {
+                bytes: MAX_DOCUMENT_BYTES + 1
+            }
+        );
+    }
+
+    #[test]
+    fn text_lengths_and_answer_counts_are_limited() {
+        let with_evidence = |chars: usize| {
+            format!(
+                r#"{{"format":"tcop-assessment","version":1,"framework":{{"id":"tcop-2025"}},"details":{{"name":"x"}},"answers":{{"tcop-2025/p01/c01":{{"evidence":"{}"}}}}}}"#,
+                "e".repeat(chars)
+            )
+        };
+        assert!(from_json(&with_evidence(MAX_LONG_TEXT_CHARS)).is_ok());
+        assert_eq!(
+            error_of(&with_evidence(MAX_LONG_TEXT_CHARS + 1)),
+            DocumentError::TooLong {
+                at: "answers.tcop-2025/p01/c01.evidence".into(),
+                limit: MAX_LONG_TEXT_CHARS
+            }
+        );
+        let with_answers = |count: usize| {
+            let answers: Vec<String> = (0..count).map(|n| format!(r#""x/{n}":"met""#)).collect();
+            format!(
+                r#"{{"format":"tcop-assessment","version":1,"framework":{{"id":"tcop-2025"}},"details":{{"name":"x"}},"answers":{{{}}}}}"#,
+                answers.join(",")
+            )
+        };
+        assert!(from_json(&with_answers(MAX_ANSWERS)).is_ok());
+        assert_eq!(
+            error_of(&with_answers(MAX_ANSWERS + 1)),
+            DocumentError::TooManyAnswers(MAX_ANSWERS + 1)
+        );
+    }
+
+    #[test]
+    fn answers_to_unknown_criteria_are_kept_and_reported() {
+        let text = r#"{"format":"tcop-assessment","version":1,"framework":{"id":"tcop-2025","edition":"old"},"details":{"name":"x"},"answers":{"tcop-2025/p01/c01":"met","tcop-2025/p99/c01":"partly"}}"#;
+        let imported = from_json(text).expect("reads");
+        assert_eq!(imported.unknown_criteria, ["tcop-2025/p99/c01"]);
+        assert_eq!(imported.assessment.answers.len(), 2);
+        assert_eq!(imported.other_edition.as_deref(), Some("old"));
+    }
+}

@@ -1,0 +1,4 @@
+//! Encodings of the assessment document: the JSON document itself, and the share link.
+
+pub mod document;
+pub mod share;
