@@ -284,7 +284,7 @@ pub struct Results<'f, 'a> {
     pub actions: Vec<ActionItem<'f, 'a>>,
 }
 
-impl Results<'_, '_> {
+impl<'f> Results<'f, '_> {
     pub fn completed_points(&self) -> usize {
         self.points
             .iter()
@@ -293,7 +293,7 @@ impl Results<'_, '_> {
     }
 
     /// The points with every Blocked one first, otherwise in the framework's order.
-    pub fn points_blocked_first(&self) -> Vec<&PointResult<'_>> {
+    pub fn points_blocked_first(&self) -> Vec<&PointResult<'f>> {
         let (mut blocked, others): (Vec<_>, Vec<_>) = self
             .points
             .iter()

@@ -88,7 +88,7 @@ test("a whole TCoP assessment by keyboard alone gives the results the rules pred
   await tab.check("results page");
   const total = overall(expected);
   assert.equal(await page.locator("#overall-score").textContent(), percent(total.score));
-  assert.equal((await page.locator(".app-overall .govuk-panel__body").textContent()).trim(), total.standing);
+  assert.equal((await page.locator(".app-overall__standing").textContent()).trim(), total.standing);
   assert.match(await page.locator("#completed-points").textContent(), /^13 of 13 points completed\./);
   assert.equal(await page.locator("#marking").textContent(), "OFFICIAL");
 
@@ -167,5 +167,24 @@ test("a point answered all Not applicable has no score and is left out of the ov
   // 12 points are unanswered (0%) and point 1 is 100%: the mean leaves point 13 out.
   assert.equal(await page.locator("#overall-score").textContent(), percent({ num: 1n, den: 12n }));
   await tab.check("results with a not applicable point");
+  await tab.close();
+});
+
+test("the one-page setting shows every point on one page; the scoring help passes axe", async () => {
+  const tab = await harness.open("");
+  const { page } = tab;
+  await startAssessment(tab, { framework: 2, name: "Council website" });
+  await tabTo(page, "#one-page");
+  await page.keyboard.press("Space");
+  await tabTo(page, "#p01-link");
+  await page.keyboard.press("Enter");
+  await page.locator("h1", { hasText: "All points" }).waitFor();
+  // The Local Digital Declaration has five principles, all on this one page.
+  assert.equal(await page.locator("section h2.govuk-heading-l").count(), 5);
+  await tab.check("all points on one page");
+  await tabTo(page, "a.govuk-service-navigation__link[href='#/scoring']", { limit: 600, backwards: true });
+  await page.keyboard.press("Enter");
+  await page.locator("h1", { hasText: "How scoring works" }).waitFor();
+  await tab.check("how scoring works");
   await tab.close();
 });

@@ -171,11 +171,13 @@ fn Report(framework: &'static Framework, assessment: Assessment) -> impl IntoVie
         <MainHeading text=format!("Results: {}", details.name) caption=framework.title.clone() />
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <div class="govuk-panel govuk-panel--confirmation app-overall">
-                    <h2 class="govuk-panel__title">
+                <div class=format!("app-overall app-overall--{}", standing_class(results.standing))>
+                    <h2 class="govuk-heading-l govuk-!-margin-bottom-2">
                         "Overall score " <span id="overall-score">{overall}</span>
                     </h2>
-                    <div class="govuk-panel__body">{results.standing.label()}</div>
+                    <p class="govuk-body-l govuk-!-margin-bottom-0 app-overall__standing">
+                        {results.standing.label()}
+                    </p>
                 </div>
                 <p class="govuk-body" id="overall-reason">{results.reason.to_string()}</p>
                 <p class="govuk-body" id="completed-points">
@@ -239,7 +241,11 @@ fn Report(framework: &'static Framework, assessment: Assessment) -> impl IntoVie
                 </thead>
                 <tbody class="govuk-table__body">{point_rows}</tbody>
             </table>
-            <ScoreChart points=results.points.clone() />
+            <ScoreChart points=results
+                .points_blocked_first()
+                .into_iter()
+                .cloned()
+                .collect() />
         </section>
 
         <section class="app-print-section" aria-labelledby="actions-heading">
@@ -263,13 +269,7 @@ fn ScoreChart(points: Vec<PointResult<'static>>) -> impl IntoView {
         .map(|(index, result)| {
             let y = index as f64 * ROW + 4.0;
             let fraction = result.score.map(|score| score.fraction()).unwrap_or(0.0);
-            let class = match result.standing {
-                Standing::Blocked => "app-chart__bar--blocked",
-                Standing::Meets => "app-chart__bar--meets",
-                Standing::PartlyMeets => "app-chart__bar--partly-meets",
-                Standing::DoesNotMeet => "app-chart__bar--does-not-meet",
-                Standing::NotApplicable => "app-chart__track",
-            };
+            let class = format!("app-chart__bar--{}", standing_class(result.standing));
             let value = result
                 .score
                 .map(|score| format!("{}% {}", score.percent(), result.standing.label()))
@@ -302,5 +302,16 @@ fn ScoreChart(points: Vec<PointResult<'static>>) -> impl IntoView {
                 "Chart of the score of each point, in the order of the table above, which holds the same figures."
             </figcaption>
         </figure>
+    }
+}
+
+/// The CSS modifier for a standing's colour.
+fn standing_class(standing: Standing) -> &'static str {
+    match standing {
+        Standing::Blocked => "blocked",
+        Standing::Meets => "meets",
+        Standing::PartlyMeets => "partly-meets",
+        Standing::DoesNotMeet => "does-not-meet",
+        Standing::NotApplicable => "not-applicable",
     }
 }
