@@ -167,6 +167,12 @@ test("a point answered all Not applicable has no score and is left out of the ov
   // 12 points are unanswered (0%) and point 1 is 100%: the mean leaves point 13 out.
   assert.equal(await page.locator("#overall-score").textContent(), percent({ num: 1n, den: 12n }));
   await tab.check("results with a not applicable point");
+  // On paper: the marking and details stay, buttons and links that go nowhere are hidden.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("#marking").isVisible(), true);
+  assert.equal(await page.locator("button", { hasText: "Print or save as PDF" }).isVisible(), false);
+  assert.equal(await page.locator(".govuk-back-link").isVisible(), false);
+  assert.equal(await page.locator(".govuk-service-navigation").isVisible(), false);
   await tab.close();
 });
 
