@@ -487,6 +487,7 @@ fn object<'a>(
     }
 }
 
+/// A text field that must be present.
 fn text(
     map: &Map<String, Value>,
     key: &str,
@@ -494,7 +495,7 @@ fn text(
     limit: usize,
 ) -> Result<String, DocumentError> {
     match map.get(key) {
-        Some(Value::String(text)) => limited(text, at, limit),
+        Some(Value::String(_)) => optional_text(map, key, at, limit),
         _ => Err(DocumentError::WrongField {
             at: at.to_owned(),
             expected: "text",
@@ -502,6 +503,7 @@ fn text(
     }
 }
 
+/// A text field that may be missing or null (read as empty).
 fn optional_text(
     map: &Map<String, Value>,
     key: &str,
