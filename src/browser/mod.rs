@@ -4,3 +4,4 @@
 
 pub mod page;
 pub mod panic;
+pub mod storage;

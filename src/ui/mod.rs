@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::{page, panic::APP_ROOT_ID};
 use crate::core::route::Route;
 pub use state::AppState;
+use state::Keeping;
 
 /// Mounts the app into the page's `#app` element (or the body, if it is missing).
 pub fn mount() {
@@ -68,6 +69,7 @@ pub fn App() -> impl IntoView {
         <Header />
         <div class="govuk-width-container">
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
+                <KeepingBanner />
                 {move || pages::page_for(route.get())}
             </main>
         </div>
@@ -136,5 +138,39 @@ fn Footer() -> impl IntoView {
                 </div>
             </div>
         </footer>
+    }
+}
+
+/// Says plainly when work is not being saved in this browser, and what to do about it.
+#[component]
+fn KeepingBanner() -> impl IntoView {
+    let state = state::use_app_state();
+    move || {
+        let message = match state.keeping.get() {
+            Keeping::Saved => return None,
+            Keeping::Unavailable => {
+                "This browser is not letting the tool save your work (this happens in some private windows and embedded pages). You can carry on, but your answers are kept only in this tab: keep it open until you have finished."
+            }
+            Keeping::Refused => {
+                "Your latest changes could not be saved in this browser, probably because its storage for this site is full. They are kept in this tab: keep it open, and delete assessments you no longer need to make room."
+            }
+        };
+        Some(view! {
+            <div
+                class="govuk-notification-banner"
+                role="region"
+                aria-labelledby="keeping-banner-title"
+                id="keeping-banner"
+            >
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="keeping-banner-title">
+                        "Important"
+                    </h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{message}</p>
+                </div>
+            </div>
+        })
     }
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::page;
+use crate::browser::{page, storage};
 use crate::core::assessment::Assessment;
 
 /// One saved assessment with its local ID.
@@ -14,19 +14,70 @@ pub struct Draft {
     pub assessment: Assessment,
 }
 
+/// Whether the person's work is being kept in the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keeping {
+    /// Every change is saved in this browser.
+    Saved,
+    /// The browser does not let the tool store anything: work lives only in this tab.
+    Unavailable,
+    /// The last save was refused (usually because storage is full).
+    Refused,
+}
+
 /// Everything the pages share, provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
     drafts: RwSignal<Vec<Draft>>,
+    storage: StoredValue<Option<web_sys::Storage>, LocalStorage>,
+    pub keeping: RwSignal<Keeping>,
+    /// How many saved entries could not be read (left untouched).
+    pub unreadable: RwSignal<usize>,
     /// Answer every point on one long page instead of a page per point.
     pub one_page: RwSignal<bool>,
 }
 
 impl AppState {
+    /// The state with every draft saved in this browser.
     pub fn new() -> AppState {
+        let local = storage::local();
+        let loaded = local.as_ref().map(storage::load_all).unwrap_or_default();
         AppState {
-            drafts: RwSignal::new(Vec::new()),
+            drafts: RwSignal::new(
+                loaded
+                    .drafts
+                    .into_iter()
+                    .map(|(id, assessment)| Draft { id, assessment })
+                    .collect(),
+            ),
+            keeping: RwSignal::new(if local.is_some() {
+                Keeping::Saved
+            } else {
+                Keeping::Unavailable
+            }),
+            unreadable: RwSignal::new(loaded.unreadable.len()),
+            storage: StoredValue::new_local(local),
             one_page: RwSignal::new(false),
+        }
+    }
+
+    /// Saves one draft straight away, so that nothing typed can be lost to a reload.
+    fn persist(&self, id: &str) {
+        let Some(assessment) = self.with_untracked(id, Clone::clone) else {
+            return;
+        };
+        let saved = self.storage.with_value(|local| {
+            local
+                .as_ref()
+                .map(|local| storage::save(local, id, &assessment).is_ok())
+        });
+        let keeping = match saved {
+            None => Keeping::Unavailable,
+            Some(true) => Keeping::Saved,
+            Some(false) => Keeping::Refused,
+        };
+        if self.keeping.get_untracked() != keeping {
+            self.keeping.set(keeping);
         }
     }
 
@@ -39,6 +90,7 @@ impl AppState {
                 assessment,
             })
         });
+        self.persist(&id);
         id
     }
 
@@ -70,6 +122,7 @@ impl AppState {
                 change(&mut draft.assessment);
             }
         });
+        self.persist(id);
     }
 
     /// Every assessment (reactively).

@@ -31,7 +31,7 @@ pub fn StartPage() -> impl IntoView {
                 <p class="govuk-body">"You can assess against:"</p>
                 <ul class="govuk-list govuk-list--bullet">{frameworks}</ul>
                 <div class="govuk-inset-text">
-                    "Everything you enter stays in this browser. Nothing is sent to a server."
+                    "Everything you enter is saved in this browser as you type, and nothing is sent to a server. Other people using this browser profile can see it."
                 </div>
                 <p class="govuk-body">
                     "This is a self-assessment to help you prepare evidence and find gaps. It is not an approval and is not part of any approval process."
@@ -57,6 +57,24 @@ pub fn StartPage() -> impl IntoView {
                 </a>
             </div>
         </div>
+        <Show when=move || { state.unreadable.get() > 0 }>
+            <div class="govuk-warning-text" id="unreadable-drafts">
+                <span class="govuk-warning-text__icon" aria-hidden="true">
+                    "!"
+                </span>
+                <strong class="govuk-warning-text__text">
+                    <span class="govuk-visually-hidden">"Warning"</span>
+                    {move || {
+                        let count = state.unreadable.get();
+                        if count == 1 {
+                            "1 saved assessment could not be read. It has been left exactly as it was in this browser's storage.".to_owned()
+                        } else {
+                            format!("{count} saved assessments could not be read. They have been left exactly as they were in this browser's storage.")
+                        }
+                    }}
+                </strong>
+            </div>
+        </Show>
         <Show when=move || !state.drafts().is_empty()>
             <h2 class="govuk-heading-m">"Your assessments"</h2>
             <table class="govuk-table">
