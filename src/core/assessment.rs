@@ -1,23 +1,20 @@
 //! The assessment document: which framework, the details of what is assessed, and an answer per
-//! criterion. This one type is what the tool saves, downloads and shares.
+//! criterion. This one type is what the tool saves, downloads and shares; its JSON form is
+//! written and read only by `codec::document`.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::framework::Framework;
 
 /// A team's answer to one criterion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
-    #[serde(rename = "met")]
     Met,
-    #[serde(rename = "partly")]
     PartlyMet,
-    #[serde(rename = "not_met")]
     NotMet,
-    #[serde(rename = "na")]
     NotApplicable,
 }
 
@@ -57,8 +54,7 @@ impl Status {
 }
 
 /// The delivery phase the assessment applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     Discovery,
     Alpha,
@@ -103,8 +99,7 @@ impl Phase {
 
 /// The government security classification the assessment is handled under. It is shown at the
 /// top of the results and of every export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Marking {
     #[default]
     Official,
@@ -136,37 +131,27 @@ impl Marking {
 }
 
 /// What is being assessed, by whom and when.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Details {
     /// The project or programme; the only required detail.
     pub name: String,
-    #[serde(default)]
     pub organisation: String,
-    #[serde(default)]
     pub assessor: String,
-    #[serde(default)]
     pub phase: Option<Phase>,
     /// The date of the assessment, as `YYYY-MM-DD`.
-    #[serde(default)]
     pub date: Option<String>,
-    #[serde(default)]
     pub marking: Marking,
 }
 
 /// Everything recorded against one criterion.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Answer {
-    #[serde(default)]
     pub status: Option<Status>,
-    #[serde(default)]
     pub evidence: String,
     /// What will be done to close a gap.
-    #[serde(default)]
     pub action: String,
-    #[serde(default)]
     pub owner: String,
     /// When the action is due, as `YYYY-MM-DD`, or empty.
-    #[serde(default)]
     pub due: String,
 }
 
@@ -182,19 +167,18 @@ impl Answer {
 }
 
 /// Which framework, and which edition of its content, the answers were given against.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FrameworkRef {
     pub id: String,
     pub edition: String,
 }
 
 /// One assessment of one programme against one framework.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
     pub framework: FrameworkRef,
     pub details: Details,
     /// Keyed by criterion ID; a criterion without an entry is unanswered.
-    #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
 }
 

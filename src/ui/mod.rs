@@ -32,7 +32,7 @@ pub fn mount() {
 /// The whole app: the frame around every page and the page for the current address.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
+    let state = AppState::load_from_browser();
     provide_context(state);
 
     let route = RwSignal::new(page::current_route());

@@ -39,7 +39,7 @@ pub struct AppState {
 
 impl AppState {
     /// The state with every draft saved in this browser.
-    pub fn new() -> AppState {
+    pub fn load_from_browser() -> AppState {
         let local = storage::local();
         let loaded = local.as_ref().map(storage::load_all).unwrap_or_default();
         AppState {
@@ -63,13 +63,13 @@ impl AppState {
 
     /// Saves one draft straight away, so that nothing typed can be lost to a reload.
     fn persist(&self, id: &str) {
-        let Some(assessment) = self.with_untracked(id, Clone::clone) else {
-            return;
-        };
         let saved = self.storage.with_value(|local| {
-            local
-                .as_ref()
-                .map(|local| storage::save(local, id, &assessment).is_ok())
+            local.as_ref().map(|local| {
+                self.with_untracked(id, |assessment| {
+                    storage::save(local, id, assessment).is_ok()
+                })
+                .unwrap_or(true)
+            })
         });
         let keeping = match saved {
             None => Keeping::Unavailable,
@@ -131,24 +131,8 @@ impl AppState {
     }
 }
 
-impl Default for AppState {
-    fn default() -> Self {
-        AppState::new()
-    }
-}
-
+/// The state the app provides to every page. A page outside the app is a programming error,
+/// not something a user can cause.
 pub fn use_app_state() -> AppState {
-    use_context::<AppState>().unwrap_or_default()
-}
-
-impl AppState {
-    /// A copy of one assessment, without subscribing to its changes.
-    pub fn with_untracked_assessment(&self, id: &str) -> Option<Assessment> {
-        self.drafts.with_untracked(|drafts| {
-            drafts
-                .iter()
-                .find(|draft| draft.id == id)
-                .map(|draft| draft.assessment.clone())
-        })
-    }
+    expect_context::<AppState>()
 }

@@ -231,3 +231,31 @@ pub fn GuidanceLink(#[prop(into)] href: String, #[prop(into)] text: String) -> i
         </a>
     }
 }
+
+/// One GOV.UK radio button with its label; `on_select` runs when it is chosen.
+#[component]
+pub fn RadioItem(
+    #[prop(into)] id: String,
+    name: &'static str,
+    value: &'static str,
+    label: &'static str,
+    #[prop(optional)] checked: bool,
+    on_select: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="govuk-radios__item">
+            <input
+                class="govuk-radios__input"
+                id=id.clone()
+                name=name
+                type="radio"
+                value=value
+                prop:checked=checked
+                on:change=move |_| on_select.run(())
+            />
+            <label class="govuk-label govuk-radios__label" for=id>
+                {label}
+            </label>
+        </div>
+    }
+}

@@ -8,7 +8,7 @@ use crate::core::catalogue;
 use crate::core::forms::{DetailsForm, Field, FieldError};
 use crate::core::route::Route;
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{BackLink, DateInput, ErrorMessage, ErrorSummary, MainHeading};
+use crate::ui::widgets::{BackLink, DateInput, ErrorMessage, ErrorSummary, MainHeading, RadioItem};
 
 #[component]
 pub fn NewAssessmentPage() -> impl IntoView {
@@ -137,21 +137,16 @@ pub fn NewAssessmentPage() -> impl IntoView {
     let phase_radios = Phase::ALL
         .into_iter()
         .map(|phase| {
-            let id = format!("phase-{}", phase.code());
             view! {
-                <div class="govuk-radios__item">
-                    <input
-                        class="govuk-radios__input"
-                        id=id.clone()
-                        name="phase"
-                        type="radio"
-                        value=phase.code()
-                        on:change=move |_| form.update(|form| form.phase = phase.code().to_owned())
-                    />
-                    <label class="govuk-label govuk-radios__label" for=id>
-                        {phase.label()}
-                    </label>
-                </div>
+                <RadioItem
+                    id=format!("phase-{}", phase.code())
+                    name="phase"
+                    value=phase.code()
+                    label=phase.label()
+                    on_select=Callback::new(move |_| {
+                        form.update(|form| form.phase = phase.code().to_owned())
+                    })
+                />
             }
         })
         .collect_view();
@@ -159,24 +154,17 @@ pub fn NewAssessmentPage() -> impl IntoView {
     let marking_radios = Marking::ALL
         .into_iter()
         .map(|marking| {
-            let id = format!("marking-{}", marking.code());
             view! {
-                <div class="govuk-radios__item">
-                    <input
-                        class="govuk-radios__input"
-                        id=id.clone()
-                        name="marking"
-                        type="radio"
-                        value=marking.code()
-                        prop:checked=marking == Marking::default()
-                        on:change=move |_| {
-                            form.update(|form| form.marking = marking.code().to_owned())
-                        }
-                    />
-                    <label class="govuk-label govuk-radios__label" for=id>
-                        {marking.label()}
-                    </label>
-                </div>
+                <RadioItem
+                    id=format!("marking-{}", marking.code())
+                    name="marking"
+                    value=marking.code()
+                    label=marking.label()
+                    checked=marking == Marking::default()
+                    on_select=Callback::new(move |_| {
+                        form.update(|form| form.marking = marking.code().to_owned())
+                    })
+                />
             }
         })
         .collect_view();

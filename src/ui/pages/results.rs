@@ -19,7 +19,7 @@ pub fn ResultsPage(id: String, framework: &'static Framework) -> impl IntoView {
     }
     .href();
     // Results are read once per visit: answers cannot change while this page is shown.
-    let Some(assessment) = state.with_untracked_assessment(&id) else {
+    let Some(assessment) = state.with_untracked(&id, Clone::clone) else {
         return view! { <p class="govuk-body">"This assessment is no longer here."</p> }.into_any();
     };
     view! {
