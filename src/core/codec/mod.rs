@@ -1,6 +1,7 @@
-//! Encodings of the assessment document: the JSON document itself, the share link and the HTML
-//! report.
+//! Encodings of the assessment document: the JSON document itself, the share link, the HTML
+//! report and the CSV spreadsheet.
 
+pub mod csv;
 pub mod document;
 pub mod report;
 pub mod share;

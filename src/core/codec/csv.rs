@@ -1,0 +1,267 @@
+//! The spreadsheet download: one row per criterion, for teams who track actions in a spreadsheet.
+//!
+//! Written as RFC 4180 CSV with CRLF line ends and a UTF-8 byte order mark, so that spreadsheet
+//! programs read accents and emoji correctly. The writer is a few lines by hand rather than a CSV
+//! crate, to keep the WebAssembly download small. A CSV file cannot be opened again in the tool.
+
+use std::borrow::Cow;
+
+use crate::core::assessment::{Answer, Assessment};
+use crate::core::framework::{Framework, Level};
+use crate::core::scoring;
+
+/// The column headings, in order.
+pub const HEADER: [&str; 12] = [
+    "Point number",
+    "Point",
+    "Point score (%)",
+    "Point status",
+    "Criterion ID",
+    "Criterion",
+    "Must or should",
+    "Answer",
+    "Evidence",
+    "Action",
+    "Owner",
+    "Due date",
+];
+
+/// Starts the file so that spreadsheet programs read it as UTF-8.
+pub const BYTE_ORDER_MARK: char = '\u{feff}';
+
+/// A cell a spreadsheet would run as a formula if it started with one of these, so such cells
+/// get a leading apostrophe (text that begins with them is then shown, never evaluated).
+const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The assessment as CSV: a header row, then a row per criterion in the framework's order, then a
+/// row per answer to a criterion the framework does not have (kept, never dropped).
+pub fn to_csv(framework: &Framework, assessment: &Assessment) -> String {
+    let results = scoring::score(framework, assessment);
+    let mut csv = String::new();
+    csv.push(BYTE_ORDER_MARK);
+    push_row(&mut csv, HEADER);
+    let blank = Answer::default();
+    for result in &results.points {
+        let point = result.point;
+        let score = result
+            .score
+            .map(|score| score.percent().to_string())
+            .unwrap_or_default();
+        for criterion in &point.criteria {
+            let answer = assessment.answers.get(&criterion.id).unwrap_or(&blank);
+            let level = match criterion.level {
+                Level::Must => "Must",
+                Level::Should => "Should",
+            };
+            push_row(
+                &mut csv,
+                [
+                    &point.number,
+                    &point.title,
+                    &score,
+                    result.standing.label(),
+                    &criterion.id,
+                    &criterion.question,
+                    level,
+                    answer_label(answer),
+                    &answer.evidence,
+                    &answer.action,
+                    &answer.owner,
+                    &answer.due,
+                ],
+            );
+        }
+    }
+    for id in assessment.unknown_criteria(framework) {
+        let Some(answer) = assessment.answers.get(id) else {
+            continue;
+        };
+        push_row(
+            &mut csv,
+            [
+                "",
+                "",
+                "",
+                "",
+                id,
+                "Not in this edition of the standard: kept, but not scored",
+                "",
+                answer_label(answer),
+                &answer.evidence,
+                &answer.action,
+                &answer.owner,
+                &answer.due,
+            ],
+        );
+    }
+    csv
+}
+
+fn answer_label(answer: &Answer) -> &'static str {
+    answer
+        .status
+        .map_or("Not answered", |status| status.label())
+}
+
+/// Appends one record and its CRLF.
+fn push_row<const N: usize>(csv: &mut String, cells: [&str; N]) {
+    for (index, cell) in cells.into_iter().enumerate() {
+        if index > 0 {
+            csv.push(',');
+        }
+        push_cell(csv, cell);
+    }
+    csv.push_str("\r\n");
+}
+
+/// Appends one field: guarded against formula injection, then quoted if it holds a comma, quote,
+/// CR or LF, with quotes doubled (RFC 4180).
+fn push_cell(csv: &mut String, cell: &str) {
+    let cell: Cow<str> = if cell.starts_with(FORMULA_TRIGGERS) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    };
+    if cell.contains([',', '"', '\r', '\n']) {
+        csv.push('"');
+        csv.push_str(&cell.replace('"', "\"\""));
+        csv.push('"');
+    } else {
+        csv.push_str(&cell);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::{Details, Status};
+    use crate::core::catalogue;
+
+    /// A strict RFC 4180 reader, to check what spreadsheet programs will see.
+    fn parse(csv: &str) -> Vec<Vec<String>> {
+        let mut records = Vec::new();
+        let mut record = Vec::new();
+        let mut field = String::new();
+        let mut chars = csv.chars().peekable();
+        let mut quoted = false;
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, _) => field.push(c),
+                (false, '"') => {
+                    assert!(field.is_empty(), "a quote inside an unquoted field");
+                    quoted = true;
+                }
+                (false, ',') => record.push(std::mem::take(&mut field)),
+                (false, '\r') => {
+                    assert_eq!(chars.next(), Some('\n'), "a bare CR ends a record");
+                    record.push(std::mem::take(&mut field));
+                    records.push(std::mem::take(&mut record));
+                }
+                (false, '\n') => panic!("a bare LF ends a record"),
+                (false, _) => field.push(c),
+            }
+        }
+        assert!(!quoted, "unterminated quote");
+        assert!(
+            field.is_empty() && record.is_empty(),
+            "no CRLF after the last record"
+        );
+        records
+    }
+
+    fn framework() -> &'static Framework {
+        catalogue::framework("ldd-2018").expect("built in")
+    }
+
+    fn sample() -> Assessment {
+        Assessment::new(
+            framework(),
+            Details {
+                name: "Council website".into(),
+                ..Details::default()
+            },
+        )
+    }
+
+    fn body(csv: &str) -> &str {
+        csv.strip_prefix(BYTE_ORDER_MARK)
+            .expect("starts with a BOM")
+    }
+
+    #[test]
+    fn a_row_per_criterion_after_the_header_with_crlf_and_a_bom() {
+        let csv = to_csv(framework(), &sample());
+        let records = parse(body(&csv));
+        assert_eq!(records.len(), framework().criteria().count() + 1);
+        assert_eq!(records[0], HEADER);
+        assert!(records.iter().all(|record| record.len() == HEADER.len()));
+        assert!(csv.ends_with("\r\n"));
+        assert_eq!(csv.matches('\n').count(), csv.matches("\r\n").count());
+        let first = &framework().points[0];
+        assert_eq!(records[1][0], first.number);
+        assert_eq!(records[1][4], first.criteria[0].id);
+        assert_eq!(records[1][7], "Not answered");
+        assert_eq!(records[1][2], "0");
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_they_need_it() {
+        let mut assessment = sample();
+        let id = &framework().points[0].criteria[0].id;
+        assessment.update_answer(id, |answer| {
+            answer.status = Some(Status::PartlyMet);
+            answer.evidence = "Report, \"final\" version\nsecond line 🚀".into();
+            answer.action = "Plain words".into();
+            answer.owner = "Carriage\rreturn".into();
+            answer.due = "2027-04-01".into();
+        });
+        let csv = to_csv(framework(), &assessment);
+        assert!(csv.contains(",\"Report, \"\"final\"\" version\nsecond line 🚀\","));
+        assert!(csv.contains(",Plain words,"));
+        let records = parse(body(&csv));
+        assert_eq!(records[1][7], "Partly met");
+        assert_eq!(records[1][8], "Report, \"final\" version\nsecond line 🚀");
+        assert_eq!(records[1][10], "Carriage\rreturn");
+        assert_eq!(records[1][11], "2027-04-01");
+        let point_score = scoring::score(framework(), &assessment).points[0]
+            .score
+            .expect("scored")
+            .percent();
+        assert_eq!(records[1][2], point_score.to_string());
+    }
+
+    #[test]
+    fn cells_that_would_be_formulas_are_made_text() {
+        for trigger in FORMULA_TRIGGERS {
+            let text = format!("{trigger}HYPERLINK(\"http://x\")");
+            let mut assessment = sample();
+            let id = &framework().points[0].criteria[0].id;
+            assessment.update_answer(id, |answer| answer.evidence = text.clone());
+            let records = parse(body(&to_csv(framework(), &assessment)));
+            assert_eq!(records[1][8], format!("'{text}"), "{trigger:?}");
+        }
+        let mut cell = String::new();
+        push_cell(&mut cell, "a=b");
+        assert_eq!(cell, "a=b");
+    }
+
+    #[test]
+    fn answers_to_unknown_criteria_get_their_own_rows() {
+        let mut assessment = sample();
+        assessment.update_answer("ldd-2018/p99/c01", |answer| {
+            answer.status = Some(Status::Met);
+            answer.evidence = "Kept".into();
+        });
+        let records = parse(body(&to_csv(framework(), &assessment)));
+        assert_eq!(records.len(), framework().criteria().count() + 2);
+        let last = records.last().expect("a row");
+        assert_eq!(last[4], "ldd-2018/p99/c01");
+        assert_eq!(last[7], "Met");
+        assert_eq!(last[8], "Kept");
+    }
+}
