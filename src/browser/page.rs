@@ -72,3 +72,76 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// The time now, in milliseconds since 1970.
+pub fn now_millis() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A moment in the person's own time zone: its ISO date and its clock time ("14:02").
+pub fn local_time(millis: f64) -> (String, String) {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
+    let iso = format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    );
+    let clock = format!("{:02}:{:02}", date.get_hours(), date.get_minutes());
+    (iso, clock)
+}
+
+/// The page's own address without its fragment: what a share link is built on.
+pub fn address_without_fragment() -> String {
+    let href = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default();
+    match href.split_once('#') {
+        Some((address, _)) => address.to_owned(),
+        None => href,
+    }
+}
+
+/// Reads a property of a browser object that may be missing: `navigator.storage` and
+/// `navigator.clipboard` exist only on HTTPS pages (and localhost), and intranets are often plain
+/// HTTP. Calling through a missing one would throw inside the wasm.
+pub fn optional_property(
+    object: &wasm_bindgen::JsValue,
+    name: &str,
+) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(object, &wasm_bindgen::JsValue::from_str(name))
+        .ok()
+        .filter(|value| !value.is_undefined() && !value.is_null())
+}
+
+/// Asks the browser to keep this site's storage rather than clear it when space runs low. The
+/// answer does not change what the tool does, so it is not waited for.
+pub fn ask_to_keep_storage() {
+    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
+        return;
+    };
+    if let Some(manager) = optional_property(&navigator, "storage") {
+        let manager: web_sys::StorageManager = manager.unchecked_into();
+        if let Ok(promise) = manager.persist() {
+            // A refusal is fine: the banner and downloads cover that case.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
+        }
+    }
+}
+
+/// Puts text on the clipboard. `false` when the browser has no clipboard for this page or
+/// refuses, in which case the page shows the text for the person to copy.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
+        return false;
+    };
+    let Some(clipboard) = optional_property(&navigator, "clipboard") else {
+        return false;
+    };
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}

@@ -8,8 +8,29 @@
 use crate::core::assessment::Assessment;
 use crate::core::codec::document::{self, DocumentError};
 
-/// Every key this tool writes starts with this.
+/// The key of each saved assessment's document starts with this.
 pub const DRAFT_PREFIX: &str = "tcop-assessor:draft:";
+/// The key of when each assessment last changed (milliseconds since 1970) starts with this. It is
+/// kept beside the document so that the document stays exactly the downloadable format.
+pub const CHANGED_PREFIX: &str = "tcop-assessor:changed:";
+
+/// One of the tool's storage keys, as read from a `storage` event of another tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key<'k> {
+    Draft(&'k str),
+    Changed(&'k str),
+}
+
+impl<'k> Key<'k> {
+    /// The tool's key this is, or `None` for another app's key.
+    pub fn parse(key: &'k str) -> Option<Key<'k>> {
+        if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
+            Some(Key::Draft(id))
+        } else {
+            key.strip_prefix(CHANGED_PREFIX).map(Key::Changed)
+        }
+    }
+}
 
 /// The browser's storage, if it lets us use it (it may not in private modes or some iframes).
 pub fn local() -> Option<web_sys::Storage> {
@@ -24,9 +45,17 @@ pub fn local() -> Option<web_sys::Storage> {
 /// What was found in storage.
 #[derive(Default)]
 pub struct Loaded {
-    pub drafts: Vec<(String, Assessment)>,
+    pub drafts: Vec<Stored>,
     /// Entries that could not be read, with why. They are left exactly as they are.
     pub unreadable: Vec<(String, DocumentError)>,
+}
+
+/// One saved draft as read from storage.
+pub struct Stored {
+    pub id: String,
+    pub assessment: Assessment,
+    /// When it last changed, if known (milliseconds since 1970).
+    pub changed: Option<f64>,
 }
 
 /// Reads every saved draft. One unreadable entry never stops the others from loading.
@@ -43,14 +72,28 @@ pub fn load_all(storage: &web_sys::Storage) -> Loaded {
             continue;
         };
         match document::from_json(&text) {
-            Ok(imported) => loaded.drafts.push((id, imported.assessment)),
+            Ok(imported) => {
+                let changed = changed(storage, &id);
+                loaded.drafts.push(Stored {
+                    id,
+                    assessment: imported.assessment,
+                    changed,
+                })
+            }
             Err(error) => loaded.unreadable.push((id, error)),
         }
     }
     loaded
-        .drafts
-        .sort_by(|a, b| a.1.details.name.cmp(&b.1.details.name));
-    loaded
+}
+
+/// When a draft last changed, as saved beside it.
+pub fn changed(storage: &web_sys::Storage, id: &str) -> Option<f64> {
+    storage
+        .get_item(&format!("{CHANGED_PREFIX}{id}"))
+        .ok()
+        .flatten()
+        .and_then(|text| text.parse::<f64>().ok())
+        .filter(|millis| millis.is_finite())
 }
 
 /// Why a save did not happen.
@@ -60,16 +103,31 @@ pub enum SaveError {
     Refused,
 }
 
-/// Saves one draft.
+/// Saves one draft and when it changed.
 pub fn save(
     storage: &web_sys::Storage,
     id: &str,
     assessment: &Assessment,
+    changed: Option<f64>,
 ) -> Result<(), SaveError> {
     storage
         .set_item(
             &format!("{DRAFT_PREFIX}{id}"),
             &document::to_json(assessment),
         )
+        .map_err(|_| SaveError::Refused)?;
+    if let Some(changed) = changed {
+        storage
+            .set_item(&format!("{CHANGED_PREFIX}{id}"), &changed.to_string())
+            .map_err(|_| SaveError::Refused)?;
+    }
+    Ok(())
+}
+
+/// Removes one draft and its change time. Only the tool's own keys are touched.
+pub fn remove(storage: &web_sys::Storage, id: &str) -> Result<(), SaveError> {
+    storage
+        .remove_item(&format!("{DRAFT_PREFIX}{id}"))
+        .and_then(|()| storage.remove_item(&format!("{CHANGED_PREFIX}{id}")))
         .map_err(|_| SaveError::Refused)
 }

@@ -97,11 +97,9 @@ impl DetailsForm {
         if framework.is_none() {
             errors.push(FieldError::NoFramework);
         }
-        let name = self.name.trim();
-        if name.is_empty() {
-            errors.push(FieldError::NoName);
-        } else if name.chars().count() > MAX_NAME_CHARS {
-            errors.push(FieldError::TooLong(Field::Name, MAX_NAME_CHARS));
+        let name = check_name(&self.name);
+        if let Err(error) = &name {
+            errors.push(error.clone());
         }
         for (field, value) in [
             (Field::Organisation, &self.organisation),
@@ -115,11 +113,11 @@ impl DetailsForm {
         if let Err(error) = &date {
             errors.push(error.clone());
         }
-        match (framework, date) {
-            (Some(framework), Ok(date)) if errors.is_empty() => Ok((
+        match (framework, name, date) {
+            (Some(framework), Ok(name), Ok(date)) if errors.is_empty() => Ok((
                 framework,
                 Details {
-                    name: name.to_owned(),
+                    name,
                     organisation: self.organisation.trim().to_owned(),
                     assessor: self.assessor.trim().to_owned(),
                     phase: Phase::from_code(&self.phase),
@@ -130,6 +128,28 @@ impl DetailsForm {
             _ => Err(errors),
         }
     }
+}
+
+/// Checks a project or programme name, as typed on the new-assessment and rename pages, and
+/// gives it back trimmed.
+pub fn check_name(typed: &str) -> Result<String, FieldError> {
+    let name = typed.trim();
+    if name.is_empty() {
+        Err(FieldError::NoName)
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        Err(FieldError::TooLong(Field::Name, MAX_NAME_CHARS))
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+/// The name of a duplicated assessment: the original's with " (copy)", kept within the limit so
+/// that the copy can be saved and renamed like any other.
+pub fn name_of_copy(name: &str) -> String {
+    const SUFFIX: &str = " (copy)";
+    let room = MAX_NAME_CHARS - SUFFIX.chars().count();
+    let kept: String = name.chars().take(room).collect();
+    format!("{}{SUFFIX}", kept.trim_end())
 }
 
 #[cfg(test)]
@@ -207,5 +227,25 @@ mod tests {
         let errors = form.validate().expect_err("invalid");
         assert_eq!(errors, [FieldError::Date(DateError::NotReal)]);
         assert_eq!(errors[0].field(), Field::Date);
+    }
+
+    #[test]
+    fn a_copy_is_named_after_its_original_within_the_limit() {
+        assert_eq!(name_of_copy("Payments"), "Payments (copy)");
+        let long = "x".repeat(MAX_NAME_CHARS);
+        let copy = name_of_copy(&long);
+        assert_eq!(copy.chars().count(), MAX_NAME_CHARS);
+        assert!(copy.ends_with(" (copy)"));
+        assert_eq!(check_name(&copy), Ok(copy.clone()));
+    }
+
+    #[test]
+    fn a_name_is_trimmed_and_checked() {
+        assert_eq!(check_name("  Payments "), Ok("Payments".to_owned()));
+        assert_eq!(check_name(" \n "), Err(FieldError::NoName));
+        assert_eq!(
+            check_name(&"n".repeat(MAX_NAME_CHARS + 1)),
+            Err(FieldError::TooLong(Field::Name, MAX_NAME_CHARS))
+        );
     }
 }

@@ -7,6 +7,8 @@ pub enum Route {
     Start,
     NewAssessment,
     HowScoringWorks,
+    /// Opening a downloaded file (JSON document or HTML report).
+    OpenFile,
     /// The task list of a saved assessment.
     TaskList {
         assessment: String,
@@ -21,6 +23,14 @@ pub enum Route {
         assessment: String,
     },
     Results {
+        assessment: String,
+    },
+    /// Changing a saved assessment's name.
+    Rename {
+        assessment: String,
+    },
+    /// Asking before a saved assessment is deleted.
+    Delete {
         assessment: String,
     },
     /// A shared assessment carried in the fragment itself (`#share=v1....`).
@@ -54,12 +64,15 @@ impl Route {
             [] => Route::Start,
             ["new"] => Route::NewAssessment,
             ["scoring"] => Route::HowScoringWorks,
+            ["open"] => Route::OpenFile,
             ["a", id, rest @ ..] if is_assessment_id(id) => {
                 let assessment = (*id).to_owned();
                 match rest {
                     [] => Route::TaskList { assessment },
                     ["all"] => Route::AllPoints { assessment },
                     ["results"] => Route::Results { assessment },
+                    ["rename"] => Route::Rename { assessment },
+                    ["delete"] => Route::Delete { assessment },
                     ["p", point] if is_point_slug(point) => Route::Point {
                         assessment,
                         point: (*point).to_owned(),
@@ -77,12 +90,33 @@ impl Route {
             Route::Start => "#/".to_owned(),
             Route::NewAssessment => "#/new".to_owned(),
             Route::HowScoringWorks => "#/scoring".to_owned(),
+            Route::OpenFile => "#/open".to_owned(),
             Route::TaskList { assessment } => format!("#/a/{assessment}"),
             Route::Point { assessment, point } => format!("#/a/{assessment}/p/{point}"),
             Route::AllPoints { assessment } => format!("#/a/{assessment}/all"),
             Route::Results { assessment } => format!("#/a/{assessment}/results"),
+            Route::Rename { assessment } => format!("#/a/{assessment}/rename"),
+            Route::Delete { assessment } => format!("#/a/{assessment}/delete"),
             Route::Shared { payload } => format!("#{SHARE_PREFIX}{payload}"),
             Route::NotFound => "#/not-found".to_owned(),
+        }
+    }
+
+    /// The saved assessment this page is about, if any.
+    pub fn assessment_id(&self) -> Option<&str> {
+        match self {
+            Route::TaskList { assessment }
+            | Route::Point { assessment, .. }
+            | Route::AllPoints { assessment }
+            | Route::Results { assessment }
+            | Route::Rename { assessment }
+            | Route::Delete { assessment } => Some(assessment),
+            Route::Start
+            | Route::NewAssessment
+            | Route::HowScoringWorks
+            | Route::OpenFile
+            | Route::Shared { .. }
+            | Route::NotFound => None,
         }
     }
 }
@@ -110,6 +144,13 @@ mod tests {
             Route::Start,
             Route::NewAssessment,
             Route::HowScoringWorks,
+            Route::OpenFile,
+            Route::Rename {
+                assessment: id.clone(),
+            },
+            Route::Delete {
+                assessment: id.clone(),
+            },
             Route::TaskList {
                 assessment: id.clone(),
             },
@@ -127,6 +168,18 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
+    }
+
+    #[test]
+    fn pages_of_a_saved_assessment_name_it() {
+        let route = Route::parse("#/a/abc123/p/p02");
+        assert_eq!(route.assessment_id(), Some("abc123"));
+        assert_eq!(
+            Route::parse("#/a/abc123/delete").assessment_id(),
+            Some("abc123")
+        );
+        assert_eq!(Route::parse("#/open").assessment_id(), None);
+        assert_eq!(Route::parse("#share=v1.x").assessment_id(), None);
     }
 
     #[test]

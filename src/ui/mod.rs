@@ -1,6 +1,7 @@
 //! The Leptos user interface: the page frame, the router and the pages. Components read and
 //! change the core's types; scoring and checking live in the core.
 
+mod downloads;
 mod pages;
 mod state;
 mod widgets;
@@ -34,18 +35,49 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let state = AppState::load_from_browser();
     provide_context(state);
+    let route = state.route;
 
-    let route = RwSignal::new(page::current_route());
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(page::current_route());
     });
-    on_cleanup(move || handle.remove());
+    // Another tab of this site changed storage: take in its changes to assessments.
+    let on_storage = window_event_listener(leptos::ev::storage, move |event| {
+        state.storage_changed(event.key(), event.new_value());
+    });
+    // Save at once when the page is hidden or closed, rather than after the usual pause: a tab
+    // closed mid-sentence must not lose the sentence.
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
+    let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let hidden = web_sys::window()
+            .and_then(|window| window.document())
+            .is_some_and(|document| {
+                document.visibility_state() == web_sys::VisibilityState::Hidden
+            });
+        if hidden {
+            state.save_now();
+        }
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_storage.remove();
+        on_hide.remove();
+        on_visibility.remove();
+    });
 
     // After moving to another page, put focus on its main heading so that keyboard and
     // screen-reader users start at the top of the new content, as they would after a page load.
+    // A notice belongs to one page, and goes when the person moves on.
     let first_render = StoredValue::new(true);
     Effect::new(move |_| {
-        route.track();
+        let current = route.get();
+        let stale = state.notice.with_untracked(|notice| {
+            notice
+                .as_ref()
+                .is_some_and(|notice| notice.route != current)
+        });
+        if stale {
+            state.notice.set(None);
+        }
         if first_render.get_value() {
             first_render.set_value(false);
         } else {
@@ -70,7 +102,12 @@ pub fn App() -> impl IntoView {
         <div class="govuk-width-container">
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 <KeepingBanner />
-                {move || pages::page_for(route.get())}
+                <NoticeBanner />
+                <SavedStatus />
+                {move || {
+                    state.outside_changes.track();
+                    pages::page_for(route.get())
+                }}
             </main>
         </div>
         <Footer />
@@ -141,20 +178,44 @@ fn Footer() -> impl IntoView {
     }
 }
 
-/// Says plainly when work is not being saved in this browser, and what to do about it.
+/// Says plainly when work is not being saved in this browser, and offers the way out: a
+/// download of the assessment on screen, which can be opened again later.
 #[component]
 fn KeepingBanner() -> impl IntoView {
     let state = state::use_app_state();
+    let download_problem = RwSignal::new(None::<String>);
     move || {
         let message = match state.keeping.get() {
             Keeping::Saved => return None,
             Keeping::Unavailable => {
-                "This browser is not letting the tool save your work (this happens in some private windows and embedded pages). You can carry on, but your answers are kept only in this tab: keep it open until you have finished."
+                "This browser is not letting the tool save your work (this happens in some private windows and embedded pages). You can carry on, but your answers are kept only in this tab: download the assessment as a JSON file before you close it, and open the file again later to carry on."
             }
             Keeping::Refused => {
-                "Your latest changes could not be saved in this browser, probably because its storage for this site is full. They are kept in this tab: keep it open, and delete assessments you no longer need to make room."
+                "Your latest changes could not be saved in this browser, probably because its storage for this site is full. They are kept in this tab: download the assessment as a JSON file to keep it, and delete assessments you no longer need to make room."
             }
         };
+        let id = state
+            .route
+            .with(|route| route.assessment_id().map(str::to_owned));
+        let download = id.map(|id| {
+            let save = move |_| {
+                let outcome = state.with_untracked(&id, |assessment| {
+                    downloads::download(downloads::FileKind::Json, assessment)
+                });
+                download_problem.set(outcome.and_then(Result::err).map(|error| error.to_string()));
+            };
+            view! {
+                <button
+                    type="button"
+                    class="govuk-button govuk-!-margin-bottom-0"
+                    id="banner-download-json"
+                    on:click=save
+                >
+                    "Download JSON"
+                </button>
+                {move || download_problem.get().map(|message| view! { <p class="govuk-error-message">{message}</p> })}
+            }
+        });
         Some(view! {
             <div
                 class="govuk-notification-banner"
@@ -169,8 +230,89 @@ fn KeepingBanner() -> impl IntoView {
                 </div>
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">{message}</p>
+                    {download}
                 </div>
             </div>
+        })
+    }
+}
+
+/// The notice for this page, if something just happened ("Assessment deleted", with Undo).
+#[component]
+fn NoticeBanner() -> impl IntoView {
+    let state = state::use_app_state();
+    move || {
+        let notice = state.notice.get()?;
+        let undo = notice.undo_delete.clone().map(|id| {
+            view! {
+                <p class="govuk-body">
+                    <button
+                        type="button"
+                        class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                        id="undo-delete"
+                        on:click=move |_| {
+                            if let Some(name) = state.undo_delete(&id) {
+                                state.tell(
+                                    state.route.get_untracked(),
+                                    format!("\u{201c}{name}\u{201d} has been restored"),
+                                    Vec::new(),
+                                );
+                                // The Undo button has gone: keep keyboard focus on the news.
+                                request_animation_frame(|| {
+                                    page::focus("notice");
+                                });
+                            }
+                        }
+                    >
+                        "Undo"
+                    </button>
+                </p>
+            }
+        });
+        let lines = notice
+            .lines
+            .iter()
+            .map(|line| view! { <p class="govuk-body">{line.clone()}</p> })
+            .collect_view();
+        Some(view! {
+            <div
+                class="govuk-notification-banner govuk-notification-banner--success"
+                role="alert"
+                aria-labelledby="notice-title"
+                id="notice"
+                tabindex="-1"
+            >
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="notice-title">
+                        "Success"
+                    </h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{notice.heading.clone()}</p>
+                    {lines}
+                    {undo}
+                </div>
+            </div>
+        })
+    }
+}
+
+/// Where the work is kept and when it was last saved, on every page of an assessment.
+#[component]
+fn SavedStatus() -> impl IntoView {
+    let state = state::use_app_state();
+    move || {
+        let on_assessment = state.route.with(|route| route.assessment_id().is_some());
+        (on_assessment && state.keeping.get() == Keeping::Saved).then(|| {
+            let text = match state.last_saved.get() {
+                Some(time) => format!("Saved in this browser at {time}"),
+                None => "Saved in this browser as you type".to_owned(),
+            };
+            view! {
+                <p class="govuk-body-s app-saved-status app-no-print" id="saved-status">
+                    {text}
+                </p>
+            }
         })
     }
 }

@@ -1,17 +1,32 @@
-//! The state the pages share: the assessments kept in this browser and the person's settings.
-//! One signal holds the assessments; pages read and change them through these methods, and the
-//! scoring and checking stay in the core.
+//! The state the pages share: the assessments kept in this browser, the current page and the
+//! person's settings. Pages read and change assessments through these methods; the scoring and
+//! checking stay in the core, the reading and writing of storage in `browser::storage`.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::browser::{page, storage};
+use crate::browser::page;
+use crate::browser::storage::{self, Key};
 use crate::core::assessment::Assessment;
+use crate::core::codec::document;
+use crate::core::forms;
+use crate::core::route::Route;
+
+/// How long a save waits after the last change, so that typing saves once per pause rather than
+/// once per key. Hiding or closing the page saves at once.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// How many deleted assessments can be brought back in this tab.
+const UNDO_LIMIT: usize = 10;
 
 /// One saved assessment with its local ID.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     pub id: String,
     pub assessment: Assessment,
+    /// When it last changed (milliseconds since 1970), if known.
+    pub changed: Option<f64>,
 }
 
 /// Whether the person's work is being kept in the browser.
@@ -25,31 +40,67 @@ pub enum Keeping {
     Refused,
 }
 
+/// A message shown at the top of one page after something happened ("Assessment deleted").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The page it belongs to: it goes when the person moves on.
+    pub route: Route,
+    pub heading: String,
+    pub lines: Vec<String>,
+    /// A deleted assessment the notice offers to bring back.
+    pub undo_delete: Option<String>,
+}
+
 /// Everything the pages share, provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
     drafts: RwSignal<Vec<Draft>>,
     storage: StoredValue<Option<web_sys::Storage>, LocalStorage>,
+    /// Assessments changed in this tab but not yet written to storage.
+    unsaved: StoredValue<BTreeSet<String>>,
+    save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// Recently deleted assessments, newest last, for "Undo".
+    deleted: StoredValue<Vec<Draft>>,
+    /// The page on screen.
+    pub route: RwSignal<Route>,
     pub keeping: RwSignal<Keeping>,
+    /// The clock time of the last save ("14:02").
+    pub last_saved: RwSignal<Option<String>>,
     /// How many saved entries could not be read (left untouched).
     pub unreadable: RwSignal<usize>,
     /// Answer every point on one long page instead of a page per point.
     pub one_page: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Counts changes made in another tab to the assessment on screen: the page is drawn again
+    /// when it moves, so that it never shows (and then saves over) stale answers.
+    pub outside_changes: RwSignal<u64>,
 }
 
 impl AppState {
-    /// The state with every draft saved in this browser.
+    /// The state with every draft saved in this browser, most recently changed first.
     pub fn load_from_browser() -> AppState {
         let local = storage::local();
         let loaded = local.as_ref().map(storage::load_all).unwrap_or_default();
+        let mut drafts: Vec<Draft> = loaded
+            .drafts
+            .into_iter()
+            .map(|stored| Draft {
+                id: stored.id,
+                assessment: stored.assessment,
+                changed: stored.changed,
+            })
+            .collect();
+        drafts.sort_by(|a, b| {
+            b.changed
+                .unwrap_or(0.0)
+                .total_cmp(&a.changed.unwrap_or(0.0))
+                .then_with(|| a.assessment.details.name.cmp(&b.assessment.details.name))
+        });
+        if local.is_some() && !drafts.is_empty() {
+            page::ask_to_keep_storage();
+        }
         AppState {
-            drafts: RwSignal::new(
-                loaded
-                    .drafts
-                    .into_iter()
-                    .map(|(id, assessment)| Draft { id, assessment })
-                    .collect(),
-            ),
+            drafts: RwSignal::new(drafts),
             keeping: RwSignal::new(if local.is_some() {
                 Keeping::Saved
             } else {
@@ -57,40 +108,102 @@ impl AppState {
             }),
             unreadable: RwSignal::new(loaded.unreadable.len()),
             storage: StoredValue::new_local(local),
+            unsaved: StoredValue::new(BTreeSet::new()),
+            save_timer: StoredValue::new(None),
+            deleted: StoredValue::new(Vec::new()),
+            route: RwSignal::new(page::current_route()),
+            last_saved: RwSignal::new(None),
             one_page: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            outside_changes: RwSignal::new(0),
         }
     }
 
-    /// Saves one draft straight away, so that nothing typed can be lost to a reload.
-    fn persist(&self, id: &str) {
-        let saved = self.storage.with_value(|local| {
-            local.as_ref().map(|local| {
-                self.with_untracked(id, |assessment| {
-                    storage::save(local, id, assessment).is_ok()
-                })
-                .unwrap_or(true)
-            })
+    /// Writes every assessment changed since the last save. Called after a pause in typing,
+    /// and at once when the page is hidden or closed.
+    pub fn save_now(&self) {
+        if let Some(timer) = self.save_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let pending = self
+            .unsaved
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if pending.is_empty() {
+            return;
+        }
+        let mut refused = BTreeSet::new();
+        let available = self.storage.with_value(|local| {
+            let Some(local) = local else {
+                return false;
+            };
+            for id in &pending {
+                let saved =
+                    self.drafts
+                        .with_untracked(|drafts| {
+                            drafts.iter().find(|draft| &draft.id == id).map(|draft| {
+                                storage::save(local, id, &draft.assessment, draft.changed)
+                            })
+                        })
+                        // Deleted since it changed: nothing to save.
+                        .unwrap_or(Ok(()));
+                if saved.is_err() {
+                    refused.insert(id.clone());
+                }
+            }
+            true
         });
-        let keeping = match saved {
-            None => Keeping::Unavailable,
-            Some(true) => Keeping::Saved,
-            Some(false) => Keeping::Refused,
+        let keeping = if !available {
+            Keeping::Unavailable
+        } else if refused.is_empty() {
+            self.last_saved
+                .set(Some(page::local_time(page::now_millis()).1));
+            Keeping::Saved
+        } else {
+            // Kept for the next save, which may succeed once there is room.
+            self.unsaved.update_value(|unsaved| unsaved.extend(refused));
+            Keeping::Refused
         };
         if self.keeping.get_untracked() != keeping {
             self.keeping.set(keeping);
         }
     }
 
-    /// Keeps a new assessment and returns its ID.
+    /// Marks an assessment as changed and saves it after a short pause.
+    fn save_soon(&self, id: &str) {
+        self.unsaved.update_value(|unsaved| {
+            unsaved.insert(id.to_owned());
+        });
+        if let Some(timer) = self.save_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let state = *self;
+        let timer = set_timeout_with_handle(move || state.save_now(), SAVE_DELAY).ok();
+        if timer.is_none() {
+            // No timers (should not happen in a browser): save straight away instead.
+            self.save_now();
+        }
+        self.save_timer.set_value(timer);
+    }
+
+    /// Keeps a new assessment, saves it at once and returns its ID.
     pub fn add(&self, assessment: Assessment) -> String {
         let id = page::new_id();
         self.drafts.update(|drafts| {
-            drafts.push(Draft {
-                id: id.clone(),
-                assessment,
-            })
+            drafts.insert(
+                0,
+                Draft {
+                    id: id.clone(),
+                    assessment,
+                    changed: Some(page::now_millis()),
+                },
+            )
         });
-        self.persist(&id);
+        self.unsaved.update_value(|unsaved| {
+            unsaved.insert(id.clone());
+        });
+        self.save_now();
+        page::ask_to_keep_storage();
         id
     }
 
@@ -115,19 +228,182 @@ impl AppState {
         })
     }
 
-    /// Changes one assessment.
+    /// Changes one assessment; the change is saved after a short pause.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+        let mut found = false;
         self.drafts.update(|drafts| {
             if let Some(draft) = drafts.iter_mut().find(|draft| draft.id == id) {
                 change(&mut draft.assessment);
+                draft.changed = Some(page::now_millis());
+                found = true;
             }
         });
-        self.persist(id);
+        if found {
+            self.save_soon(id);
+        }
     }
 
-    /// Every assessment (reactively).
+    /// Every assessment (reactively), most recently changed first.
     pub fn drafts(&self) -> Vec<Draft> {
         self.drafts.get()
+    }
+
+    /// Makes a copy of an assessment under a new name and returns the copy's ID.
+    pub fn duplicate(&self, id: &str) -> Option<String> {
+        let mut copy = self.with_untracked(id, Clone::clone)?;
+        copy.details.name = forms::name_of_copy(&copy.details.name);
+        Some(self.add(copy))
+    }
+
+    /// Deletes an assessment from this browser, keeping it in this tab for "Undo". Returns its
+    /// name.
+    pub fn delete(&self, id: &str) -> Option<String> {
+        let mut removed = None;
+        self.drafts.update(|drafts| {
+            if let Some(index) = drafts.iter().position(|draft| draft.id == id) {
+                removed = Some(drafts.remove(index));
+            }
+        });
+        let removed = removed?;
+        self.unsaved.update_value(|unsaved| {
+            unsaved.remove(id);
+        });
+        self.storage.with_value(|local| {
+            if let Some(local) = local {
+                // A failed removal leaves the draft to reappear on reload: better than losing it.
+                let _ = storage::remove(local, id);
+            }
+        });
+        let name = removed.assessment.details.name.clone();
+        self.deleted.update_value(|deleted| {
+            deleted.push(removed);
+            if deleted.len() > UNDO_LIMIT {
+                deleted.remove(0);
+            }
+        });
+        Some(name)
+    }
+
+    /// Brings back a deleted assessment, under its old ID. Returns its name.
+    pub fn undo_delete(&self, id: &str) -> Option<String> {
+        let mut restored = None;
+        self.deleted.update_value(|deleted| {
+            if let Some(index) = deleted.iter().position(|draft| draft.id == id) {
+                restored = Some(deleted.remove(index));
+            }
+        });
+        let restored = restored?;
+        let name = restored.assessment.details.name.clone();
+        self.drafts.update(|drafts| drafts.insert(0, restored));
+        self.unsaved.update_value(|unsaved| {
+            unsaved.insert(id.to_owned());
+        });
+        self.save_now();
+        Some(name)
+    }
+
+    /// Shows a notice at the top of a page.
+    pub fn tell(&self, route: Route, heading: impl Into<String>, lines: Vec<String>) {
+        self.notice.set(Some(Notice {
+            route,
+            heading: heading.into(),
+            lines,
+            undo_delete: None,
+        }));
+    }
+
+    /// Takes in a change another tab made to storage (the browser's `storage` event). The other
+    /// tab's saved work is adopted; if this tab has unsaved changes to the same assessment, they
+    /// are kept as a copy, so neither tab silently overwrites the other.
+    pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(key) = key else {
+            // Storage was cleared (perhaps by another app on this site): write back everything
+            // this tab holds, so that nothing is lost.
+            let ids: Vec<String> = self
+                .drafts
+                .with_untracked(|drafts| drafts.iter().map(|draft| draft.id.clone()).collect());
+            self.unsaved.update_value(|unsaved| unsaved.extend(ids));
+            self.save_now();
+            return;
+        };
+        let Some(Key::Draft(id)) = Key::parse(&key) else {
+            return;
+        };
+        let has_unsaved = self.unsaved.with_value(|unsaved| unsaved.contains(id));
+        let on_screen = self
+            .route
+            .with_untracked(|route| route.assessment_id() == Some(id));
+        match new_value {
+            None if has_unsaved => {
+                // Deleted in another tab while being changed here: keep this tab's version.
+                self.save_now();
+            }
+            None => {
+                self.drafts
+                    .update(|drafts| drafts.retain(|draft| draft.id != id));
+                if on_screen {
+                    self.outside_changes.update(|count| *count += 1);
+                }
+            }
+            Some(text) => {
+                let Ok(imported) = document::from_json(&text) else {
+                    // Written by something this tool cannot read (a newer version of it, say):
+                    // leave it alone, as loading does.
+                    return;
+                };
+                let changed = self.storage.with_value(|local| {
+                    local.as_ref().and_then(|local| storage::changed(local, id))
+                });
+                if has_unsaved {
+                    self.keep_this_tabs_copy(id);
+                }
+                let mut is_new = true;
+                self.drafts.update(|drafts| {
+                    if let Some(draft) = drafts.iter_mut().find(|draft| draft.id == id) {
+                        draft.assessment = imported.assessment.clone();
+                        draft.changed = changed;
+                        is_new = false;
+                    }
+                });
+                if is_new {
+                    self.drafts.update(|drafts| {
+                        drafts.insert(
+                            0,
+                            Draft {
+                                id: id.to_owned(),
+                                assessment: imported.assessment,
+                                changed,
+                            },
+                        )
+                    });
+                }
+                if on_screen {
+                    self.outside_changes.update(|count| *count += 1);
+                }
+            }
+        }
+    }
+
+    /// Saves this tab's unsaved version of an assessment as a new copy and says so.
+    fn keep_this_tabs_copy(&self, id: &str) {
+        self.unsaved.update_value(|unsaved| {
+            unsaved.remove(id);
+        });
+        let Some(mine) = self.with_untracked(id, Clone::clone) else {
+            return;
+        };
+        let original_name = mine.details.name.clone();
+        let mut copy = mine;
+        copy.details.name = forms::name_of_copy(&original_name);
+        let copy_name = copy.details.name.clone();
+        self.add(copy);
+        self.tell(
+            self.route.get_untracked(),
+            "This assessment was also changed in another tab",
+            vec![format!(
+                "Both versions are kept. The other tab's changes are in \u{201c}{original_name}\u{201d}. The changes you made in this tab are in \u{201c}{copy_name}\u{201d}."
+            )],
+        );
     }
 }
 

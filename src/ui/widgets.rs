@@ -34,7 +34,7 @@ pub fn BackLink(#[prop(into)] href: String, #[prop(into)] text: String) -> impl 
 /// The GOV.UK error summary. It takes focus when it appears, and its links move focus to the
 /// field without changing the address (the fragment holds the route).
 #[component]
-pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<Problem>>) -> impl IntoView {
     let summary = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if !errors.with(Vec::is_empty) {
@@ -54,8 +54,8 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
                                 errors
                                     .get()
                                     .into_iter()
-                                    .map(|error| {
-                                        let target = error.field().id();
+                                    .map(|problem| {
+                                        let target = problem.field_id;
                                         view! {
                                             <li>
                                                 <a
@@ -65,7 +65,7 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
                                                         page::focus(target);
                                                     }
                                                 >
-                                                    {error.to_string()}
+                                                    {problem.message}
                                                 </a>
                                             </li>
                                         }
@@ -78,6 +78,27 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// One entry of an error summary: what is wrong, and the id of the field to fix it in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub field_id: &'static str,
+}
+
+impl From<&FieldError> for Problem {
+    fn from(error: &FieldError) -> Problem {
+        Problem {
+            message: error.to_string(),
+            field_id: error.field().id(),
+        }
+    }
+}
+
+/// The summary entries for a form's field errors.
+pub fn problems_of(errors: RwSignal<Vec<FieldError>>) -> Signal<Vec<Problem>> {
+    Signal::derive(move || errors.with(|errors| errors.iter().map(Problem::from).collect()))
 }
 
 /// The inline message above a field in error.

@@ -2,7 +2,8 @@
 // reported; blocked storage still lets a person work, and says so.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { startHarness } from "./harness.mjs";
+import { readFile } from "node:fs/promises";
+import { startHarness, watch } from "./harness.mjs";
 
 let harness;
 before(async () => {
@@ -48,7 +49,7 @@ test("an unreadable stored entry is reported, left untouched, and does not stop 
   await page.goto(harness.url);
   await page.locator("#main-heading").waitFor();
   assert.match(await page.locator("#unreadable-drafts").textContent(), /1 saved assessment could not be read/);
-  assert.match(await page.locator("table").textContent(), /Good draft/);
+  assert.match(await page.locator(".app-draft").first().textContent(), /Good draft/);
   assert.equal(await page.evaluate(() => localStorage.getItem("tcop-assessor:draft:broken")), "{not json");
   await tab.check("start page with an unreadable entry");
   await tab.close();
@@ -76,3 +77,126 @@ test("with storage blocked, a person can still finish an assessment and is told 
   await tab.check("results with storage blocked");
   await tab.close();
 });
+
+test("the page says when work was saved, and saves a change as soon as the page is hidden", async () => {
+  const tab = await harness.open("");
+  const { page } = tab;
+  await newAssessment(page, "Saving test");
+  await page.locator("#p01-link").click();
+  await page.locator("#tcop-2025-p01-c01-evidence").fill("Typed just before closing");
+  // The page is closed before the usual pause has passed: pagehide must save it.
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("tcop-assessor:draft:")));
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide")));
+  const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key));
+  assert.equal(saved.answers["tcop-2025/p01/c01"].evidence, "Typed just before closing");
+  assert.match(await page.locator("#saved-status").textContent(), /^Saved in this browser at \d\d:\d\d$/);
+  await tab.close();
+});
+
+test("assessments can be renamed, duplicated, and deleted with a question first and an undo", async () => {
+  const tab = await harness.open("");
+  const { page } = tab;
+  await newAssessment(page, "Original name");
+  await tab.goto("#/");
+  const card = page.locator(".app-draft").first();
+  await card.getByRole("link", { name: "Rename Original name" }).click();
+  await page.locator("#name").fill("");
+  await page.locator("button[type=submit]").click();
+  await page.locator(".govuk-error-summary").waitFor();
+  assert.match(await page.locator(".govuk-error-summary").textContent(), /Enter the name/);
+  await tab.check("rename page with an error");
+  await page.locator("#name").fill("Better name");
+  await page.locator("button[type=submit]").click();
+  await page.locator("#notice").waitFor();
+  assert.match(await page.locator("#notice").textContent(), /Renamed to “Better name”/);
+
+  await page.getByRole("button", { name: "Duplicate Better name" }).click();
+  await page.locator(".app-draft").nth(1).waitFor();
+  assert.deepEqual(
+    (await page.locator(".app-draft .govuk-summary-card__title").allTextContents()).map((t) => t.trim()),
+    ["Better name (copy)", "Better name"],
+  );
+  await tab.check("start page with two assessments and a notice");
+
+  await page.getByRole("link", { name: "Delete Better name (copy)" }).click();
+  await page.locator("#confirm-delete").waitFor();
+  await tab.check("delete question");
+  await page.locator("#confirm-delete").click();
+  await page.locator("#undo-delete").waitFor();
+  assert.equal(await page.locator(".app-draft").count(), 1);
+  const keys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("tcop-assessor:draft:")).length);
+  assert.equal(await keys(), 1);
+  await page.locator("#undo-delete").click();
+  await page.locator(".app-draft").nth(1).waitFor();
+  assert.equal(await keys(), 2);
+  assert.match(await page.locator("#notice").textContent(), /restored/);
+  await tab.close();
+});
+
+test("two tabs on one assessment: each learns of the other's changes, and neither overwrites the other", async () => {
+  const first = await harness.open("");
+  await newAssessment(first.page, "Shared between tabs");
+  const address = first.page.url();
+  const second = await watchInSameContext(first);
+  await second.page.goto(address.replace(/#.*$/, "") + "#/a/" + address.split("#/a/")[1] + "/p/p01");
+  await second.page.locator(".app-criterion").first().waitFor();
+
+  // A change in the first tab reaches the second once saved.
+  await first.page.goto(address.replace(/#.*$/, "") + "#/a/" + address.split("#/a/")[1] + "/p/p01");
+  await first.page.locator("#tcop-2025-p01-c02-met").check();
+  await second.page.waitForFunction(() => document.querySelector("#tcop-2025-p01-c02-met")?.checked === true);
+
+  // Both change at once: the second tab's unsaved work is kept as a copy, the first's stays.
+  const key = await first.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("tcop-assessor:draft:")));
+  await second.page.locator("#tcop-2025-p01-c03-evidence").fill("Typed in the second tab");
+  await first.page.evaluate((key) => {
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.answers["tcop-2025/p01/c04"] = { status: "partly", evidence: "Typed in the first tab" };
+    localStorage.setItem(key, JSON.stringify(doc));
+  }, key);
+  await second.page.locator("#notice").waitFor();
+  assert.match(await second.page.locator("#notice").textContent(), /Both versions are kept/);
+  await second.page.waitForTimeout(600);
+  const docs = await first.page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("tcop-assessor:draft:"))
+      .map((k) => JSON.parse(localStorage.getItem(k))),
+  );
+  assert.equal(docs.length, 2);
+  const original = docs.find((doc) => doc.details.name === "Shared between tabs");
+  const copy = docs.find((doc) => doc.details.name === "Shared between tabs (copy)");
+  assert.equal(original.answers["tcop-2025/p01/c04"].evidence, "Typed in the first tab");
+  assert.equal(copy.answers["tcop-2025/p01/c03"].evidence, "Typed in the second tab");
+  assert.equal(await second.page.locator("#tcop-2025-p01-c04-evidence").inputValue(), "Typed in the first tab");
+  await second.check("point page after a change in another tab");
+  await first.close();
+});
+
+test("with storage blocked, the banner's Download JSON keeps the work", async () => {
+  const tab = await harness.open(null);
+  await tab.context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await tab.goto("");
+  const { page } = tab;
+  await newAssessment(page, "Kept by download");
+  await page.locator("#p01-link").click();
+  await page.locator("#tcop-2025-p01-c01-met").check();
+  await page.locator("#tcop-2025-p01-c02-evidence").fill("Only in this tab");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#banner-download-json").click()]);
+  const doc = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(doc.details.name, "Kept by download");
+  assert.equal(doc.answers["tcop-2025/p01/c01"], "met");
+  assert.equal(doc.answers["tcop-2025/p01/c02"].evidence, "Only in this tab");
+  await tab.check("point page with storage blocked");
+  await tab.close();
+});
+
+/** A second watched page in the same browser context (same storage), as a second tab. */
+function watchInSameContext(tab) {
+  return watch(tab.context, tab.baseUrl);
+}

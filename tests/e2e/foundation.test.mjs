@@ -55,3 +55,34 @@ test("an unknown address shows a page not found message, not a blank page", asyn
   await tab.check("not found page");
   await tab.close();
 });
+
+test("the built page carries a strict Content Security Policy, and the browser enforces it", async () => {
+  const tab = await harness.open("");
+  const { page } = tab;
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  const directives = Object.fromEntries(
+    policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+  );
+  assert.deepEqual(directives["default-src"], ["'self'"]);
+  assert.deepEqual(directives["object-src"], ["'none'"]);
+  assert.deepEqual(directives["base-uri"], ["'none'"]);
+  assert.deepEqual(directives["form-action"], ["'none'"]);
+  assert.ok(directives["script-src"].includes("'wasm-unsafe-eval'"));
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+  // The app ran under the policy (the harness fails on any violation) ...
+  await tab.check("start page under the policy");
+  // ... and an injected inline script is refused.
+  const ran = await page.evaluate(async () => {
+    const seen = new Promise((resolve) =>
+      document.addEventListener("securitypolicyviolation", () => resolve("blocked"), { once: true }),
+    );
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true";
+    document.body.append(script);
+    return Promise.race([seen, new Promise((resolve) => setTimeout(() => resolve("no report"), 1000))]).then(
+      (report) => ({ report, injected: window.__injected === true }),
+    );
+  });
+  assert.deepEqual(ran, { report: "blocked", injected: false });
+  await tab.close();
+});

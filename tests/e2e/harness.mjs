@@ -49,6 +49,13 @@ export async function watch(context, baseUrl) {
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(`uncaught error: ${error.message}`));
+  // Every Content Security Policy violation is a failure, whether or not the browser also logs it.
+  await page.exposeFunction("__reportCspViolation", (text) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.__reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`);
+    });
+  });
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });

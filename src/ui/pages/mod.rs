@@ -1,7 +1,9 @@
 //! One module per page; `page_for` picks the page for a route.
 
+mod manage;
 mod new_assessment;
 mod not_found;
+mod open_file;
 mod point;
 mod results;
 mod scoring_help;
@@ -10,7 +12,10 @@ mod task_list;
 
 use leptos::prelude::*;
 
+use crate::browser::page;
 use crate::core::catalogue;
+use crate::core::codec::document::DocumentError;
+use crate::core::codec::share::{self, LinkError};
 use crate::core::framework::Framework;
 use crate::core::route::Route;
 
@@ -40,8 +45,48 @@ pub fn page_for(route: Route) -> AnyView {
         Route::Results { assessment } => with_framework(assessment, |id, framework| {
             view! { <results::ResultsPage id framework /> }.into_any()
         }),
-        // Opening shared links comes with the share-link encoding.
-        Route::Shared { .. } | Route::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),
+        Route::Rename { assessment } => with_framework(assessment, |id, _| {
+            view! { <manage::RenamePage id /> }.into_any()
+        }),
+        Route::Delete { assessment } => with_framework(assessment, |id, _| {
+            view! { <manage::DeletePage id /> }.into_any()
+        }),
+        Route::OpenFile => view! { <open_file::OpenFilePage /> }.into_any(),
+        Route::Shared { payload } => shared(&payload),
+        Route::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),
+    }
+}
+
+/// A shared link: its results read-only, or, when the link is broken, why, above the start page.
+fn shared(payload: &str) -> AnyView {
+    let decoded = share::decode(payload).and_then(|imported| {
+        // Reading the document already checked the framework; this only keeps the types honest.
+        let framework_id = imported.assessment.framework.id.clone();
+        catalogue::framework(&framework_id)
+            .map(|framework| (framework, imported.assessment))
+            .map_err(|_| LinkError::Document(DocumentError::UnknownFramework(framework_id)))
+    });
+    match decoded {
+        Ok((framework, assessment)) => {
+            view! { <results::SharedResultsPage framework assessment /> }.into_any()
+        }
+        Err(error) => {
+            let start = view! { <start::StartPage /> };
+            page::set_title("Error: This share link cannot be opened");
+            view! {
+                <div class="govuk-error-summary" id="link-problem" role="alert">
+                    <h2 class="govuk-error-summary__title">"This share link cannot be opened"</h2>
+                    <div class="govuk-error-summary__body">
+                        <p class="govuk-body">{error.to_string()}</p>
+                        <p class="govuk-body">
+                            "Nothing has been changed. Ask the person who sent it for the link again, or for the assessment's downloaded file."
+                        </p>
+                    </div>
+                </div>
+                {start}
+            }
+            .into_any()
+        }
     }
 }
 

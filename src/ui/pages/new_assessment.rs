@@ -8,7 +8,9 @@ use crate::core::catalogue;
 use crate::core::forms::{DetailsForm, Field, FieldError};
 use crate::core::route::Route;
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{BackLink, DateInput, ErrorMessage, ErrorSummary, MainHeading, RadioItem};
+use crate::ui::widgets::{
+    problems_of, BackLink, DateInput, ErrorMessage, ErrorSummary, MainHeading, RadioItem,
+};
 
 #[component]
 pub fn NewAssessmentPage() -> impl IntoView {
@@ -174,7 +176,7 @@ pub fn NewAssessmentPage() -> impl IntoView {
         <BackLink href=Route::Start.href() text="Back" />
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <ErrorSummary errors=errors.into() />
+                <ErrorSummary errors=problems_of(errors) />
                 <MainHeading text="Start a new assessment" />
                 <form novalidate on:submit=submit>
                     <div class=group_class(Field::Framework)>

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 
 use crate::browser::page;
 use crate::core::assessment::{format_date, Assessment};
+use crate::core::codec::share;
 use crate::core::framework::Framework;
 use crate::core::route::Route;
 use crate::core::scoring::{self, PointResult, Standing};
+use crate::ui::downloads::{self, FileKind};
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{BackLink, GuidanceLink, MainHeading, StandingTag};
 
@@ -24,22 +26,182 @@ pub fn ResultsPage(id: String, framework: &'static Framework) -> impl IntoView {
     };
     view! {
         <BackLink href=task_list.clone() text="Back to the task list" />
-        <Report framework assessment />
-        <div class="govuk-button-group app-no-print">
-            <button type="button" class="govuk-button" on:click=|_| page::print()>
-                "Print or save as PDF"
-            </button>
+        <Report framework assessment=assessment.clone() />
+        <KeepAndShare assessment />
+        <p class="govuk-body app-no-print">
             <a class="govuk-link" href=task_list>
                 "Back to the task list"
             </a>
-        </div>
+        </p>
     }
     .into_any()
 }
 
+/// A shared assessment, opened from a link: its results, read-only, with a way to keep a copy.
+#[component]
+pub fn SharedResultsPage(framework: &'static Framework, assessment: Assessment) -> impl IntoView {
+    let state = use_app_state();
+    let copy = assessment.clone();
+    let save = move |_| {
+        let name = copy.details.name.clone();
+        let id = state.add(copy.clone());
+        let route = Route::TaskList { assessment: id };
+        state.tell(
+            route.clone(),
+            format!("Saved \u{201c}{name}\u{201d} as a draft in this browser"),
+            vec!["You can now change its answers. The link you opened is not affected.".to_owned()],
+        );
+        page::navigate(&route);
+    };
+    view! {
+        <div class="govuk-inset-text app-no-print" id="shared-notice">
+            "You are looking at an assessment someone shared as a link. It is read-only and is not saved in this browser."
+        </div>
+        <Report framework assessment />
+        <div class="govuk-button-group app-no-print">
+            <button type="button" class="govuk-button" id="save-shared" on:click=save>
+                "Save as a draft"
+            </button>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=|_| page::print()>
+                "Print or save as PDF"
+            </button>
+        </div>
+    }
+}
+
+/// Downloads, printing and the share link.
+#[component]
+fn KeepAndShare(assessment: Assessment) -> impl IntoView {
+    let assessment = StoredValue::new(assessment);
+    let download_problem = RwSignal::new(None::<String>);
+    let download = move |kind: FileKind| {
+        let outcome = assessment.with_value(|assessment| downloads::download(kind, assessment));
+        download_problem.set(outcome.err().map(|error| error.to_string()));
+    };
+
+    let link = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(None::<bool>);
+    let copy_link = move |_| {
+        let address = format!(
+            "{}{}",
+            page::address_without_fragment(),
+            Route::Shared {
+                payload: assessment.with_value(share::encode),
+            }
+            .href()
+        );
+        link.set(Some(address.clone()));
+        copied.set(None);
+        leptos::task::spawn_local(async move {
+            copied.set(Some(page::copy_to_clipboard(&address).await));
+        });
+    };
+
+    view! {
+        <section class="app-no-print" aria-labelledby="keep-heading">
+            <h2 class="govuk-heading-m" id="keep-heading">"Keep or share these results"</h2>
+            <ul class="govuk-list govuk-list--bullet">
+                <li>"The JSON file can be opened again in this tool, in any browser."</li>
+                <li>
+                    "The report is one HTML file to email or file: it opens in any browser, prints well, and can also be opened again in this tool."
+                </li>
+                <li>"The CSV file has every criterion and action, for spreadsheets."</li>
+            </ul>
+            {move || {
+                download_problem
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="govuk-error-message" role="alert" id="download-error">
+                                <span class="govuk-visually-hidden">"Error: "</span>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="govuk-button-group">
+                <button
+                    type="button"
+                    class="govuk-button govuk-button--secondary"
+                    id="download-json"
+                    on:click=move |_| download(FileKind::Json)
+                >
+                    "Download JSON"
+                </button>
+                <button
+                    type="button"
+                    class="govuk-button govuk-button--secondary"
+                    id="download-report"
+                    on:click=move |_| download(FileKind::Report)
+                >
+                    "Download report"
+                </button>
+                <button
+                    type="button"
+                    class="govuk-button govuk-button--secondary"
+                    id="download-csv"
+                    on:click=move |_| download(FileKind::Csv)
+                >
+                    "Download CSV"
+                </button>
+                <button
+                    type="button"
+                    class="govuk-button govuk-button--secondary"
+                    on:click=|_| page::print()
+                >
+                    "Print or save as PDF"
+                </button>
+            </div>
+            <h3 class="govuk-heading-s">"Share as a link"</h3>
+            <p class="govuk-body">
+                "The link holds the whole assessment in the part after the # sign, which browsers never send to any server. Anyone with the link can read the assessment, so share it only as you would share the document itself, and mind its protective marking."
+            </p>
+            <button type="button" class="govuk-button" id="copy-share-link" on:click=copy_link>
+                "Copy share link"
+            </button>
+            <p class="govuk-body" role="status" id="share-link-status">
+                {move || match copied.get() {
+                    Some(true) => "The link has been copied. You can also copy it from the box below.",
+                    Some(false) => "Your browser did not let the tool copy the link: select the link in the box below and copy it.",
+                    None => "",
+                }}
+            </p>
+            <Show when=move || link.with(Option::is_some)>
+                <div class="govuk-form-group">
+                    <label class="govuk-label" for="share-link">
+                        "Share link"
+                    </label>
+                    <div class="govuk-hint" id="share-link-hint">
+                        {move || {
+                            link.with(|link| {
+                                format!(
+                                    "{} characters long.",
+                                    link.as_deref().map(str::len).unwrap_or(0),
+                                )
+                            })
+                        }}
+                    </div>
+                    <input
+                        class="govuk-input"
+                        id="share-link"
+                        type="text"
+                        readonly
+                        spellcheck="false"
+                        aria-describedby="share-link-hint"
+                        prop:value=move || link.get().unwrap_or_default()
+                        on:focus=|event| {
+                            event_target::<web_sys::HtmlInputElement>(&event).select();
+                        }
+                    />
+                </div>
+            </Show>
+        </section>
+    }
+}
+
 /// The report itself, kept apart from the page's buttons so it reads the same on paper.
 #[component]
-fn Report(framework: &'static Framework, assessment: Assessment) -> impl IntoView {
+pub(super) fn Report(framework: &'static Framework, assessment: Assessment) -> impl IntoView {
     let results = scoring::score(framework, &assessment);
     let details = &assessment.details;
     let overall = results

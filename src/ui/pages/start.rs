@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::browser::page;
+use crate::core::assessment::format_date;
 use crate::core::catalogue;
 use crate::core::route::Route;
 use crate::core::scoring;
-use crate::ui::state::use_app_state;
+use crate::ui::state::{use_app_state, Draft};
 use crate::ui::widgets::MainHeading;
 
 #[component]
@@ -36,6 +38,7 @@ pub fn StartPage() -> impl IntoView {
                 <p class="govuk-body">
                     "This is a self-assessment to help you prepare evidence and find gaps. It is not an approval and is not part of any approval process."
                 </p>
+                <div class="govuk-button-group">
                 <a
                     href=Route::NewAssessment.href()
                     role="button"
@@ -55,6 +58,16 @@ pub fn StartPage() -> impl IntoView {
                         <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"></path>
                     </svg>
                 </a>
+                <a
+                    href=Route::OpenFile.href()
+                    role="button"
+                    draggable="false"
+                    class="govuk-button govuk-button--secondary"
+                    id="open-file-link"
+                >
+                    "Open a file"
+                </a>
+                </div>
             </div>
         </div>
         <Show when=move || { state.unreadable.get() > 0 }>
@@ -76,63 +89,107 @@ pub fn StartPage() -> impl IntoView {
             </div>
         </Show>
         <Show when=move || !state.drafts().is_empty()>
-            <h2 class="govuk-heading-m">"Your assessments"</h2>
-            <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-visually-hidden">
-                    "Assessments saved in this browser"
-                </caption>
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Name"</th>
-                        <th scope="col" class="govuk-table__header">"Framework"</th>
-                        <th scope="col" class="govuk-table__header">"Progress"</th>
-                    </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                    {move || {
-                        state
-                            .drafts()
-                            .into_iter()
-                            .map(|draft| {
-                                let framework = catalogue::framework(
-                                        &draft.assessment.framework.id,
-                                    )
-                                    .ok();
-                                let progress = framework
-                                    .map(|framework| {
-                                        let results = scoring::score(framework, &draft.assessment);
-                                        format!(
-                                            "{} of {} points completed",
-                                            results.completed_points(),
-                                            results.points.len(),
-                                        )
-                                    })
-                                    .unwrap_or_default();
-                                let title = framework
-                                    .map(|framework| framework.title.clone())
-                                    .unwrap_or_else(|| draft.assessment.framework.id.clone());
-                                view! {
-                                    <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell">
-                                            <a
-                                                class="govuk-link"
-                                                href=Route::TaskList {
-                                                    assessment: draft.id.clone(),
-                                                }
-                                                    .href()
-                                            >
-                                                {draft.assessment.details.name.clone()}
-                                            </a>
-                                        </td>
-                                        <td class="govuk-table__cell">{title}</td>
-                                        <td class="govuk-table__cell">{progress}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
+            <h2 class="govuk-heading-l">"Your assessments"</h2>
+            <p class="govuk-body">"Saved in this browser, most recently changed first."</p>
+            {move || state.drafts().into_iter().map(|draft| view! { <DraftCard draft /> }).collect_view()}
         </Show>
+    }
+}
+
+/// One saved assessment: its framework, when it changed, its progress, and what can be done.
+#[component]
+fn DraftCard(draft: Draft) -> impl IntoView {
+    let state = use_app_state();
+    let framework = catalogue::framework(&draft.assessment.framework.id).ok();
+    let progress = framework
+        .map(|framework| {
+            let results = scoring::score(framework, &draft.assessment);
+            format!(
+                "{} of {} points completed",
+                results.completed_points(),
+                results.points.len(),
+            )
+        })
+        .unwrap_or_else(|| "Unknown".to_owned());
+    let title = framework
+        .map(|framework| format!("{} ({})", framework.title, framework.edition))
+        .unwrap_or_else(|| draft.assessment.framework.id.clone());
+    let changed = draft
+        .changed
+        .map(|millis| {
+            let (iso, clock) = page::local_time(millis);
+            format!("{} at {clock}", format_date(&iso))
+        })
+        .unwrap_or_else(|| "Not known".to_owned());
+    let name = draft.assessment.details.name.clone();
+    let heading_id = format!("draft-{}", draft.id);
+    let id = draft.id.clone();
+    let duplicate = move |_| {
+        if let Some(copy) = state.duplicate(&id) {
+            let copy_name = state
+                .with_untracked(&copy, |assessment| assessment.details.name.clone())
+                .unwrap_or_default();
+            state.tell(
+                Route::Start,
+                format!("Copy made: \u{201c}{copy_name}\u{201d}"),
+                Vec::new(),
+            );
+            // The card's button is redrawn with the list: keep keyboard focus on the news.
+            request_animation_frame(|| {
+                page::focus("notice");
+            });
+        }
+    };
+    let hidden_name = move || {
+        view! { <span class="govuk-visually-hidden">{format!(" {name}")}</span> }
+    };
+    view! {
+        <div class="govuk-summary-card app-draft" data-draft=draft.id.clone()>
+            <div class="govuk-summary-card__title-wrapper">
+                <h3 class="govuk-summary-card__title" id=heading_id>
+                    <a class="govuk-link" href=Route::TaskList { assessment: draft.id.clone() }.href()>
+                        {draft.assessment.details.name.clone()}
+                    </a>
+                </h3>
+                <ul class="govuk-summary-card__actions">
+                    <li class="govuk-summary-card__action">
+                        <a class="govuk-link" href=Route::TaskList { assessment: draft.id.clone() }.href()>
+                            "Resume" {hidden_name.clone()}
+                        </a>
+                    </li>
+                    <li class="govuk-summary-card__action">
+                        <a class="govuk-link" href=Route::Rename { assessment: draft.id.clone() }.href()>
+                            "Rename" {hidden_name.clone()}
+                        </a>
+                    </li>
+                    <li class="govuk-summary-card__action">
+                        <button type="button" class="govuk-link app-link-button" on:click=duplicate>
+                            "Duplicate" {hidden_name.clone()}
+                        </button>
+                    </li>
+                    <li class="govuk-summary-card__action">
+                        <a class="govuk-link" href=Route::Delete { assessment: draft.id.clone() }.href()>
+                            "Delete" {hidden_name}
+                        </a>
+                    </li>
+                </ul>
+            </div>
+            <div class="govuk-summary-card__content">
+                <dl class="govuk-summary-list">
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">"Framework"</dt>
+                        <dd class="govuk-summary-list__value">{title}</dd>
+                    </div>
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">"Last changed"</dt>
+                        <dd class="govuk-summary-list__value">{changed}</dd>
+                    </div>
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">"Progress"</dt>
+                        <dd class="govuk-summary-list__value app-draft__progress">{progress}</dd>
+                    </div>
+                </dl>
+            </div>
+        </div>
     }
 }

@@ -1,0 +1,86 @@
+//! Files in and out: saving a download and reading a file the person chose or dropped.
+
+use std::fmt;
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::codec::document::MAX_DOCUMENT_BYTES;
+
+/// Why a download could not be started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DownloadError {
+    /// The browser would not make the file (no document, or Blob/URL refused).
+    NotMade,
+}
+
+impl fmt::Display for DownloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("This browser would not save the file. If the tool is embedded in another page, open it in its own tab and try again.")
+    }
+}
+
+/// Saves text as a file in the person's downloads, without any request: the file is made in the
+/// browser from a `blob:` address of this page's own origin.
+pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), DownloadError> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or(DownloadError::NotMade)?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| DownloadError::NotMade)?;
+    let address =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadError::NotMade)?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| DownloadError::NotMade)?
+        .unchecked_into();
+    link.set_href(&address);
+    link.set_download(file_name);
+    link.set_hidden(true);
+    let body = document.body().ok_or(DownloadError::NotMade)?;
+    body.append_child(&link)
+        .map_err(|_| DownloadError::NotMade)?;
+    link.click();
+    link.remove();
+    // The browser has read the blob by the time the click returns; releasing it frees memory.
+    let _ = web_sys::Url::revoke_object_url(&address);
+    Ok(())
+}
+
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// Larger than any assessment file can be: refused before reading a byte of it.
+    TooLarge { bytes: f64 },
+    /// The browser could not read it (moved, deleted or unreadable).
+    Unreadable,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "The selected file is too large ({:.1} MB). An assessment file is at most 5 MB.",
+                bytes / (1024.0 * 1024.0)
+            ),
+            ReadError::Unreadable => f.write_str(
+                "The selected file could not be read. It may have been moved or deleted: select it again.",
+            ),
+        }
+    }
+}
+
+/// Reads a chosen file's bytes, refusing one over the size limit before reading it.
+pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
+    let bytes = file.size();
+    if bytes > MAX_DOCUMENT_BYTES as f64 {
+        return Err(ReadError::TooLarge { bytes });
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ReadError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
