@@ -2,12 +2,14 @@
 # Installs everything building (and, with --with-browser, testing) needs, skipping whatever is
 # already there at the right version, so a second run takes seconds.
 #
-#   scripts/setup.sh                 the wasm target, Trunk, wasm-bindgen-cli, npm packages
+#   scripts/setup.sh                 the wasm target, Trunk, wasm-bindgen-cli, cargo-audit, npm
+#                                    packages
 #   scripts/setup.sh --with-browser  the same, plus Debian's Chromium and ChromeDriver
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+CARGO_AUDIT_VERSION=0.22.2
 with_browser=false
 [ "${1:-}" = "--with-browser" ] && with_browser=true
 
@@ -34,6 +36,14 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $bindgen_version"; then
   say "Installing wasm-bindgen-cli $bindgen_version (about 2 minutes the first time)"
   cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+# cargo-audit checks Cargo.lock against the RustSec advisory database kept in ../shared (the
+# test command never fetches it). Pinned, so a new release cannot change what passes. (0.22
+# reports its version as "cargo-audit-audit 0.22.2", so either spelling is accepted.)
+if ! cargo audit --version 2>/dev/null | grep -qxE "cargo-audit(-audit)? ${CARGO_AUDIT_VERSION//./\\.}"; then
+  say "Installing cargo-audit $CARGO_AUDIT_VERSION (about 5 minutes the first time)"
+  cargo install --locked cargo-audit --version "$CARGO_AUDIT_VERSION"
 fi
 
 # npm packages: GOV.UK Frontend and Sass for the styles, binaryen's wasm-opt (Debian's is too

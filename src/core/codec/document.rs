@@ -24,6 +24,10 @@ pub const VERSION: u64 = 1;
 pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
 /// The deepest nesting of objects and arrays the format has (document, answers, one answer).
 pub const MAX_DEPTH: usize = 3;
+/// The deepest nesting parsed at all. It is well past [`MAX_DEPTH`] so that a newer version of
+/// the format that nests more deeply is still recognised, and told apart from a file that is not
+/// an assessment; and far below anything that could make the parser recurse dangerously.
+const MAX_PARSED_DEPTH: usize = 32;
 /// The most answers a document may hold (the largest framework has about a hundred criteria).
 pub const MAX_ANSWERS: usize = 2_000;
 /// The longest evidence or action text.
@@ -220,7 +224,8 @@ pub fn from_json(text: &str) -> Result<Imported, DocumentError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DocumentError::TooLarge { bytes: text.len() });
     }
-    if nesting_depth(text) > MAX_DEPTH {
+    let depth = nesting_depth(text, MAX_PARSED_DEPTH);
+    if depth > MAX_PARSED_DEPTH {
         return Err(DocumentError::TooDeep);
     }
     let value: Value = serde_json::from_str(text).map_err(|error| DocumentError::NotJson {
@@ -241,19 +246,49 @@ pub fn from_json(text: &str) -> Result<Imported, DocumentError> {
     if version > VERSION {
         return Err(DocumentError::NewerVersion(version));
     }
-    let root = migrate(root, version);
+    // Only now, once the file is known to be an assessment this tool can read, does the depth of
+    // this version's format apply. (Every version so far has the same depth; a deeper later
+    // version would check its own limit here.)
+    if depth > MAX_DEPTH {
+        return Err(DocumentError::TooDeep);
+    }
+    let root = migrate(root, version)?;
     read_document(&root)
 }
 
-/// Brings an older document up to the current version, one version at a time. Version 1 is the
-/// first, so there is nothing to do yet; each later version adds a step here and a fixture.
-fn migrate(root: Map<String, Value>, _from_version: u64) -> Map<String, Value> {
-    root
+/// One upgrade of a parsed document from version `n` to `n + 1`. A step works on the JSON value,
+/// not on the core's types, so that it only has to know what changed between two versions. It
+/// may refuse a document that cannot be upgraded, with the same errors as reading.
+type MigrationStep = fn(Map<String, Value>) -> Result<Map<String, Value>, DocumentError>;
+
+/// The upgrade steps in order: `MIGRATIONS[0]` takes version 1 to 2, `MIGRATIONS[1]` 2 to 3, and
+/// so on. The length is tied to [`VERSION`], so raising the version does not compile until its
+/// step is written. Version 1 is the first and current version, so there are none yet.
+///
+/// To add version 2: write `fn v1_to_v2`, list it here, set `VERSION = 2`, teach the reader the
+/// new shape, and add `tests/fixtures/documents/v2-complete.json` beside the v1 fixture, which
+/// must keep loading with every value intact.
+const MIGRATIONS: [MigrationStep; (VERSION - 1) as usize] = [];
+
+/// Brings a document of a supported version (1 to [`VERSION`]) up to the current version, one
+/// step at a time.
+fn migrate(
+    mut root: Map<String, Value>,
+    from_version: u64,
+) -> Result<Map<String, Value>, DocumentError> {
+    // Version 1 needs the first step, version `VERSION` none. A version outside that range was
+    // refused by the caller; `skip` keeps even that from indexing out of bounds.
+    let already_applied = usize::try_from(from_version.saturating_sub(1)).unwrap_or(usize::MAX);
+    for step in MIGRATIONS.iter().skip(already_applied) {
+        root = step(root)?;
+    }
+    Ok(root)
 }
 
 /// The deepest nesting of objects and arrays, found by scanning the raw text, so that a hostile
-/// document cannot make the parser recurse deeply.
-fn nesting_depth(text: &str) -> usize {
+/// document cannot make the parser recurse deeply. Scanning stops as soon as the depth passes
+/// `stop_past`, so the result is exact up to that and only "more" beyond it.
+fn nesting_depth(text: &str, stop_past: usize) -> usize {
     let mut depth: usize = 0;
     let mut deepest = 0;
     let mut in_string = false;
@@ -273,8 +308,8 @@ fn nesting_depth(text: &str) -> usize {
             b'{' | b'[' => {
                 depth += 1;
                 deepest = deepest.max(depth);
-                // Far past the limit already: no need to read the rest.
-                if deepest > MAX_DEPTH {
+                // Past the limit already: no need to read the rest.
+                if deepest > stop_past {
                     return deepest;
                 }
             }
@@ -663,6 +698,30 @@ mod tests {
         // Brackets inside strings do not count.
         let in_text = inside.replace(r#""x""#, r#""[[[[{{{{\"]]""#);
         assert!(from_json(&in_text).is_ok());
+    }
+
+    #[test]
+    fn a_newer_version_is_recognised_even_when_it_nests_more_deeply() {
+        let newer = r#"{"format":"tcop-assessment","version":2,"answers":{"a":{"links":["x"]}}}"#;
+        assert_eq!(error_of(newer), DocumentError::NewerVersion(2));
+        let other = r#"{"something":{"else":{"entirely":[1]}}}"#;
+        assert_eq!(error_of(other), DocumentError::NotThisFormat);
+        // Still refused unparsed when it is deeper than any version could be.
+        let hostile = format!(
+            r#"{{"format":"tcop-assessment","version":2,"x":{}}}"#,
+            "[".repeat(MAX_PARSED_DEPTH)
+        );
+        assert_eq!(error_of(&hostile), DocumentError::TooDeep);
+    }
+
+    #[test]
+    fn migrating_a_current_document_changes_nothing() {
+        let root = match serde_json::from_str(&to_json(&sample())) {
+            Ok(Value::Object(root)) => root,
+            other => panic!("not an object: {other:?}"),
+        };
+        assert_eq!(migrate(root.clone(), VERSION), Ok(root));
+        assert_eq!(MIGRATIONS.len() as u64, VERSION - 1);
     }
 
     #[test]
