@@ -64,11 +64,17 @@ pub enum DocumentError {
 impl fmt::Display for DocumentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DocumentError::TooLarge { bytes } => write!(
-                f,
-                "The file is too large ({:.1} MB). An assessment file is at most 5 MB.",
-                *bytes as f64 / (1024.0 * 1024.0)
-            ),
+            DocumentError::TooLarge { bytes } => {
+                // Tenths of a megabyte in whole numbers (rounded half up): formatting an f64
+                // would add about 10 KB of float-printing code to the app for this one message.
+                let tenths = (*bytes as u64 * 10 + 512 * 1024) / (1024 * 1024);
+                write!(
+                    f,
+                    "The file is too large ({}.{} MB). An assessment file is at most 5 MB.",
+                    tenths / 10,
+                    tenths % 10
+                )
+            }
             DocumentError::TooDeep => f.write_str(
                 "The file is nested more deeply than an assessment file can be, so it is not an assessment file.",
             ),
@@ -679,6 +685,15 @@ mod tests {
                 bytes: MAX_DOCUMENT_BYTES + 1
             }
         );
+        // Tenths of a megabyte, rounded half up.
+        for (bytes, shown) in [(5_300_000, "5.1"), (6_029_312, "5.8"), (10_433_331, "9.9")] {
+            assert!(
+                DocumentError::TooLarge { bytes }
+                    .to_string()
+                    .contains(&format!("({shown} MB)")),
+                "{bytes}"
+            );
+        }
     }
 
     #[test]
