@@ -75,7 +75,7 @@ pub fn StartPage() -> impl IntoView {
                 </strong>
             </div>
         </Show>
-        <Show when=move || !state.drafts().is_empty()>
+        <Show when=move || state.with_drafts(|drafts| !drafts.is_empty())>
             <h2 class="govuk-heading-m">"Your assessments"</h2>
             <table class="govuk-table">
                 <caption class="govuk-table__caption govuk-visually-hidden">
@@ -91,45 +91,47 @@ pub fn StartPage() -> impl IntoView {
                 <tbody class="govuk-table__body">
                     {move || {
                         state
-                            .drafts()
-                            .into_iter()
-                            .map(|draft| {
-                                let framework = catalogue::framework(
-                                        &draft.assessment.framework.id,
-                                    )
-                                    .ok();
-                                let progress = framework
-                                    .map(|framework| {
-                                        let results = scoring::score(framework, &draft.assessment);
-                                        format!(
-                                            "{} of {} points completed",
-                                            results.completed_points(),
-                                            results.points.len(),
-                                        )
+                            .with_drafts(|drafts| {
+                                drafts
+                                    .iter()
+                                    .map(|draft| {
+                                        let framework = catalogue::framework(
+                                                &draft.assessment.framework.id,
+                                            )
+                                            .ok();
+                                        let progress = framework
+                                            .map(|framework| {
+                                                let results = scoring::score(framework, &draft.assessment);
+                                                format!(
+                                                    "{} of {} points completed",
+                                                    results.completed_points(),
+                                                    results.points.len(),
+                                                )
+                                            })
+                                            .unwrap_or_default();
+                                        let title = framework
+                                            .map(|framework| framework.title.clone())
+                                            .unwrap_or_else(|| draft.assessment.framework.id.clone());
+                                        view! {
+                                            <tr class="govuk-table__row">
+                                                <td class="govuk-table__cell">
+                                                    <a
+                                                        class="govuk-link"
+                                                        href=Route::TaskList {
+                                                            assessment: draft.id.clone(),
+                                                        }
+                                                            .href()
+                                                    >
+                                                        {draft.assessment.details.name.clone()}
+                                                    </a>
+                                                </td>
+                                                <td class="govuk-table__cell">{title}</td>
+                                                <td class="govuk-table__cell">{progress}</td>
+                                            </tr>
+                                        }
                                     })
-                                    .unwrap_or_default();
-                                let title = framework
-                                    .map(|framework| framework.title.clone())
-                                    .unwrap_or_else(|| draft.assessment.framework.id.clone());
-                                view! {
-                                    <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell">
-                                            <a
-                                                class="govuk-link"
-                                                href=Route::TaskList {
-                                                    assessment: draft.id.clone(),
-                                                }
-                                                    .href()
-                                            >
-                                                {draft.assessment.details.name.clone()}
-                                            </a>
-                                        </td>
-                                        <td class="govuk-table__cell">{title}</td>
-                                        <td class="govuk-table__cell">{progress}</td>
-                                    </tr>
-                                }
+                                    .collect_view()
                             })
-                            .collect_view()
                     }}
                 </tbody>
             </table>
