@@ -4,7 +4,7 @@ use std::fmt;
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::codec::document::MAX_DOCUMENT_BYTES;
+use crate::core::codec::{document::MAX_DOCUMENT_BYTES, megabytes};
 
 /// Why a download could not be started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,10 +50,10 @@ pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), 
 }
 
 /// Why a chosen file could not be read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
     /// Larger than any assessment file can be: refused before reading a byte of it.
-    TooLarge { bytes: f64 },
+    TooLarge { bytes: usize },
     /// The browser could not read it (moved, deleted or unreadable).
     Unreadable,
 }
@@ -63,8 +63,8 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::TooLarge { bytes } => write!(
                 f,
-                "The selected file is too large ({:.1} MB). An assessment file is at most 5 MB.",
-                bytes / (1024.0 * 1024.0)
+                "The selected file is too large ({}). An assessment file is at most 5 MB.",
+                megabytes(*bytes)
             ),
             ReadError::Unreadable => f.write_str(
                 "The selected file could not be read. It may have been moved or deleted: select it again.",
@@ -75,8 +75,9 @@ impl fmt::Display for ReadError {
 
 /// Reads a chosen file's bytes, refusing one over the size limit before reading it.
 pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
-    let bytes = file.size();
-    if bytes > MAX_DOCUMENT_BYTES as f64 {
+    // Sizes are whole numbers of bytes (an f64 in JavaScript); the cast saturates.
+    let bytes = file.size() as usize;
+    if bytes > MAX_DOCUMENT_BYTES {
         return Err(ReadError::TooLarge { bytes });
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

@@ -92,8 +92,10 @@ pub fn changed(storage: &web_sys::Storage, id: &str) -> Option<f64> {
         .get_item(&format!("{CHANGED_PREFIX}{id}"))
         .ok()
         .flatten()
-        .and_then(|text| text.parse::<f64>().ok())
-        .filter(|millis| millis.is_finite())
+        // Whole milliseconds, written as an integer: printing an f64 would pull float-formatting
+        // code into the app.
+        .and_then(|text| text.parse::<u64>().ok())
+        .map(|millis| millis as f64)
 }
 
 /// Why a save did not happen.
@@ -118,7 +120,10 @@ pub fn save(
         .map_err(|_| SaveError::Refused)?;
     if let Some(changed) = changed {
         storage
-            .set_item(&format!("{CHANGED_PREFIX}{id}"), &changed.to_string())
+            .set_item(
+                &format!("{CHANGED_PREFIX}{id}"),
+                &(changed.max(0.0) as u64).to_string(),
+            )
             .map_err(|_| SaveError::Refused)?;
     }
     Ok(())

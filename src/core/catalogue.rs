@@ -1,19 +1,29 @@
-//! The frameworks built into the tool. Their TOML files are embedded at build time and each is
-//! parsed the first time it is needed, then kept.
+//! The frameworks built into the tool. The build script checks their TOML files and embeds each in
+//! its compact form (see `build.rs` and [`Framework::to_compact`]); each is read the first time it
+//! is needed, then kept.
 
 use std::fmt;
 use std::sync::OnceLock;
 
 use super::framework::{ContentError, Framework};
 
-/// The embedded data files, in the order the tool offers them.
+/// The embedded frameworks in their compact form, in the order the tool offers them.
 const SOURCES: [(&str, &str); 4] = [
-    ("tcop-2025", include_str!("../frameworks/tcop-2025.toml")),
-    ("tcop-2016", include_str!("../frameworks/tcop-2016.toml")),
-    ("ldd-2018", include_str!("../frameworks/ldd-2018.toml")),
+    (
+        "tcop-2025",
+        include_str!(concat!(env!("OUT_DIR"), "/tcop-2025.json")),
+    ),
+    (
+        "tcop-2016",
+        include_str!(concat!(env!("OUT_DIR"), "/tcop-2016.json")),
+    ),
+    (
+        "ldd-2018",
+        include_str!(concat!(env!("OUT_DIR"), "/ldd-2018.json")),
+    ),
     (
         "service-standard",
-        include_str!("../frameworks/service-standard.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/service-standard.json")),
     ),
 ];
 
@@ -32,7 +42,7 @@ pub fn framework(id: &str) -> Result<&'static Framework, CatalogueError> {
         .position(|(known, _)| *known == id)
         .ok_or_else(|| CatalogueError::Unknown(id.to_owned()))?;
     let parsed = PARSED[index].get_or_init(|| {
-        let framework = Framework::from_toml(SOURCES[index].1)?;
+        let framework = Framework::from_compact(SOURCES[index].1)?;
         // The file's own ID must match the name it is offered under, or saved work would point
         // at the wrong content.
         if framework.id != id {
@@ -90,6 +100,57 @@ mod tests {
             }
         }
         assert_eq!(frameworks().count(), SOURCES.len());
+    }
+
+    /// The TOML files as editors write them, to check the embedded compact form against.
+    const TOML: [(&str, &str); 4] = [
+        ("tcop-2025", include_str!("../frameworks/tcop-2025.toml")),
+        ("tcop-2016", include_str!("../frameworks/tcop-2016.toml")),
+        ("ldd-2018", include_str!("../frameworks/ldd-2018.toml")),
+        (
+            "service-standard",
+            include_str!("../frameworks/service-standard.toml"),
+        ),
+    ];
+
+    #[test]
+    fn the_embedded_content_is_exactly_what_the_toml_files_say() {
+        for (id, text) in TOML {
+            let from_toml = Framework::from_toml(text).expect("valid content");
+            assert_eq!(framework(id), Ok(&from_toml), "{id}");
+            assert_eq!(
+                Framework::from_compact(&from_toml.to_compact()).as_ref(),
+                Ok(&from_toml)
+            );
+        }
+        assert_eq!(TOML.map(|(id, _)| id), SOURCES.map(|(id, _)| id));
+    }
+
+    #[test]
+    fn compact_text_with_quotes_backslashes_and_control_characters_reads_back() {
+        let mut framework = Framework::from_toml(TOML[2].1).expect("valid content");
+        framework.summary = "A \"quoted\" back\\slash,\nnew line, tab\t and bell \u{7} 🚀".into();
+        framework.points[0].section = Some("Part \"one\"".into());
+        assert_eq!(
+            Framework::from_compact(&framework.to_compact()),
+            Ok(framework)
+        );
+    }
+
+    #[test]
+    fn compact_text_of_the_wrong_shape_is_a_syntax_error() {
+        for bad in [
+            "",
+            "{}",
+            "[]",
+            "[\"a\",\"b\",\"c\",\"d\",\"e\",[[1]]]",
+            "not json",
+        ] {
+            assert!(
+                matches!(Framework::from_compact(bad), Err(ContentError::Syntax(_))),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

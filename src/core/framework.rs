@@ -4,6 +4,13 @@
 //! Content is data so that editors can change wording without touching code. IDs are the contract
 //! with saved drafts, files and links: they are checked here for form and uniqueness, and a test
 //! holds every released ID so that none can silently vanish.
+//!
+//! The build script (`build.rs`) reads and checks the TOML with [`Framework::from_toml`] and
+//! embeds each framework in the app in a compact JSON form ([`Framework::to_compact`]), which the
+//! app reads with [`Framework::from_compact`]. A TOML parser in the app would cost every visitor
+//! tens of kilobytes of download for text that never changes after the build; serde_json is in
+//! the app anyway for the assessment document. This file is also compiled into the build script,
+//! so it uses nothing but std, serde, toml and serde_json.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -75,6 +82,84 @@ impl Framework {
     pub fn from_toml(text: &str) -> Result<Framework, ContentError> {
         let framework: Framework = toml::from_str(text)
             .map_err(|error| ContentError::Syntax(error.message().to_owned()))?;
+        let problems = framework.problems();
+        if problems.is_empty() {
+            Ok(framework)
+        } else {
+            Err(ContentError::Invalid(problems))
+        }
+    }
+
+    /// The compact form the build embeds in the app: JSON arrays with the fields in a fixed order,
+    /// absent optional text as `null`.
+    ///
+    /// - framework: `[id, title, edition, url, summary, [point, ...]]`
+    /// - point: `[id, number, title, section, url, summary, applicability, [criterion, ...]]`
+    /// - criterion: `[id, "must" | "should", question, hint, derived_from]`
+    pub fn to_compact(&self) -> String {
+        let mut out = String::with_capacity(64 * 1024);
+        out.push('[');
+        for text in [
+            &self.id,
+            &self.title,
+            &self.edition,
+            &self.url,
+            &self.summary,
+        ] {
+            push_json_string(&mut out, text);
+            out.push(',');
+        }
+        out.push('[');
+        for (index, point) in self.points.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            for text in [&point.id, &point.number, &point.title] {
+                push_json_string(&mut out, text);
+                out.push(',');
+            }
+            push_json_optional(&mut out, point.section.as_deref());
+            out.push(',');
+            for text in [&point.url, &point.summary] {
+                push_json_string(&mut out, text);
+                out.push(',');
+            }
+            push_json_optional(&mut out, point.applicability.as_deref());
+            out.push_str(",[");
+            for (index, criterion) in point.criteria.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push('[');
+                push_json_string(&mut out, &criterion.id);
+                out.push_str(match criterion.level {
+                    Level::Must => ",\"must\",",
+                    Level::Should => ",\"should\",",
+                });
+                for text in [&criterion.question, &criterion.hint] {
+                    push_json_string(&mut out, text);
+                    out.push(',');
+                }
+                push_json_optional(&mut out, criterion.derived_from.as_deref());
+                out.push(']');
+            }
+            out.push_str("]]");
+        }
+        out.push_str("]]");
+        out
+    }
+
+    /// Reads the compact form written by [`Framework::to_compact`] and checks it as
+    /// [`Framework::from_toml`] does.
+    pub fn from_compact(text: &str) -> Result<Framework, ContentError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|error| ContentError::Syntax(error.to_string()))?;
+        let framework = compact::framework(&value).ok_or_else(|| {
+            ContentError::Syntax(
+                "the compact framework data does not have its expected shape".into(),
+            )
+        })?;
         let problems = framework.problems();
         if problems.is_empty() {
             Ok(framework)
@@ -194,6 +279,104 @@ impl Framework {
     /// The last part of a point's ID (such as `p06`), used in page addresses.
     pub fn point_slug(point: &Point) -> &str {
         point.id.rsplit('/').next().unwrap_or(&point.id)
+    }
+}
+
+/// Appends `text` as a JSON string.
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if u32::from(c) < 0x20 => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn push_json_optional(out: &mut String, text: Option<&str>) {
+    match text {
+        Some(text) => push_json_string(out, text),
+        None => out.push_str("null"),
+    }
+}
+
+/// Reading the compact form: each function returns `None` when the shape is wrong.
+mod compact {
+    use super::{Criterion, Framework, Level, Point};
+    use serde_json::Value;
+
+    fn text(value: &Value) -> Option<String> {
+        value.as_str().map(str::to_owned)
+    }
+
+    fn optional(value: &Value) -> Option<Option<String>> {
+        match value {
+            Value::Null => Some(None),
+            other => text(other).map(Some),
+        }
+    }
+
+    pub(super) fn framework(value: &Value) -> Option<Framework> {
+        let [id, title, edition, url, summary, points] = value.as_array()?.as_slice() else {
+            return None;
+        };
+        Some(Framework {
+            id: text(id)?,
+            title: text(title)?,
+            edition: text(edition)?,
+            url: text(url)?,
+            summary: text(summary)?,
+            points: points
+                .as_array()?
+                .iter()
+                .map(point)
+                .collect::<Option<_>>()?,
+        })
+    }
+
+    fn point(value: &Value) -> Option<Point> {
+        let [id, number, title, section, url, summary, applicability, criteria] =
+            value.as_array()?.as_slice()
+        else {
+            return None;
+        };
+        Some(Point {
+            id: text(id)?,
+            number: text(number)?,
+            title: text(title)?,
+            section: optional(section)?,
+            url: text(url)?,
+            summary: text(summary)?,
+            applicability: optional(applicability)?,
+            criteria: criteria
+                .as_array()?
+                .iter()
+                .map(criterion)
+                .collect::<Option<_>>()?,
+        })
+    }
+
+    fn criterion(value: &Value) -> Option<Criterion> {
+        let [id, level, question, hint, derived_from] = value.as_array()?.as_slice() else {
+            return None;
+        };
+        Some(Criterion {
+            id: text(id)?,
+            level: match level.as_str()? {
+                "must" => Level::Must,
+                "should" => Level::Should,
+                _ => return None,
+            },
+            question: text(question)?,
+            hint: text(hint)?,
+            derived_from: optional(derived_from)?,
+        })
     }
 }
 

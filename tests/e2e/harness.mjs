@@ -9,7 +9,7 @@ import { serve } from "./server.mjs";
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 // As root Chromium needs --no-sandbox; the rest stop it calling out to Google's services, which
 // this machine's network refuses.
-const ARGS = [
+export const ARGS = [
   "--headless=new",
   "--no-sandbox",
   "--disable-gpu",

@@ -70,8 +70,8 @@ impl fmt::Display for DocumentError {
         match self {
             DocumentError::TooLarge { bytes } => write!(
                 f,
-                "The file is too large ({:.1} MB). An assessment file is at most 5 MB.",
-                *bytes as f64 / (1024.0 * 1024.0)
+                "The file is too large ({}). An assessment file is at most 5 MB.",
+                super::megabytes(*bytes)
             ),
             DocumentError::TooDeep => f.write_str(
                 "The file is nested more deeply than an assessment file can be, so it is not an assessment file.",
@@ -738,6 +738,15 @@ mod tests {
                 bytes: MAX_DOCUMENT_BYTES + 1
             }
         );
+        // Tenths of a megabyte, rounded half up.
+        for (bytes, shown) in [(5_300_000, "5.1"), (6_029_312, "5.8"), (10_433_331, "9.9")] {
+            assert!(
+                DocumentError::TooLarge { bytes }
+                    .to_string()
+                    .contains(&format!("({shown} MB)")),
+                "{bytes}"
+            );
+        }
     }
 
     #[test]

@@ -84,13 +84,15 @@ impl fmt::Display for OpenError {
 
 impl std::error::Error for OpenError {}
 
-/// A size for a message: "6.2 MB", never a "5.0 MB" that looks within the 5 MB limit.
-fn megabytes(bytes: usize) -> String {
-    let shown = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
-    if shown == "5.0" {
+/// A size over the limit for a message: "6.2 MB", never a "5.0 MB" that looks within the 5 MB
+/// limit. Whole tenths (rounded half up) rather than an f64, whose printing code would add about
+/// 10 KB to the app for these few messages.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + 512 * 1024) / (1024 * 1024);
+    if tenths <= 50 {
         "just over 5 MB".to_owned()
     } else {
-        format!("{shown} MB")
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 

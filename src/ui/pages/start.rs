@@ -88,17 +88,16 @@ pub fn StartPage() -> impl IntoView {
                 </strong>
             </div>
         </Show>
-        <Show when=move || !state.drafts().is_empty()>
+        <Show when=move || state.with_drafts(|drafts| !drafts.is_empty())>
             <h2 class="govuk-heading-l">"Your assessments"</h2>
             <p class="govuk-body">"Saved in this browser, most recently changed first."</p>
-            {move || state.drafts().into_iter().map(|draft| view! { <DraftCard draft /> }).collect_view()}
+            {move || state.with_drafts(|drafts| drafts.iter().map(draft_card).collect_view())}
         </Show>
     }
 }
 
 /// One saved assessment: its framework, when it changed, its progress, and what can be done.
-#[component]
-fn DraftCard(draft: Draft) -> impl IntoView {
+fn draft_card(draft: &Draft) -> impl IntoView {
     let state = use_app_state();
     let framework = catalogue::framework(&draft.assessment.framework.id).ok();
     let progress = framework
