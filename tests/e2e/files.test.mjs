@@ -282,3 +282,25 @@ test("text from a hostile file shows as typed and never runs", async () => {
   await tab.check("results of a hostile file");
   await tab.close();
 });
+
+test("a file dropped on the drop zone opens like a chosen one", async () => {
+  const tab = await harness.open("#/open");
+  const doc = {
+    format: "tcop-assessment",
+    version: 1,
+    framework: { id: "ldd-2018", edition: "2018" },
+    details: { name: "Dropped council plan", marking: "official" },
+    answers: { "ldd-2018/p01/c01": "met" },
+  };
+  await tab.page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], "dropped.json", { type: "application/json" }));
+    const zone = document.querySelector(".app-drop-zone");
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, JSON.stringify(doc));
+  await tab.page.locator("#progress-summary").waitFor();
+  assert.match(await tab.page.locator("#notice").textContent(), /Opened “Dropped council plan”/);
+  await tab.check("task list after a dropped file");
+  await tab.close();
+});
