@@ -134,6 +134,17 @@ impl Standing {
         }
     }
 
+    /// A short lowercase name, for CSS classes in the page and the report ("partly-meets").
+    pub fn slug(self) -> &'static str {
+        match self {
+            Standing::Blocked => "blocked",
+            Standing::Meets => "meets",
+            Standing::PartlyMeets => "partly-meets",
+            Standing::DoesNotMeet => "does-not-meet",
+            Standing::NotApplicable => "not-applicable",
+        }
+    }
+
     fn from_score(score: Score) -> Standing {
         if score.at_least(BAND_MEETS) {
             Standing::Meets

@@ -56,15 +56,7 @@ test("an unreadable stored entry is reported, left untouched, and does not stop 
 });
 
 test("with storage blocked, a person can still finish an assessment and is told it is not saved", async () => {
-  const tab = await harness.open(null);
-  await tab.context.addInitScript(() => {
-    Object.defineProperty(window, "localStorage", {
-      get() {
-        throw new DOMException("The operation is insecure.", "SecurityError");
-      },
-    });
-  });
-  await tab.goto("");
+  const tab = await openWithStorageBlocked();
   const { page } = tab;
   await page.locator("#keeping-banner").waitFor();
   assert.match(await page.locator("#keeping-banner").textContent(), /not letting the tool save your work/);
@@ -173,15 +165,7 @@ test("two tabs on one assessment: each learns of the other's changes, and neithe
 });
 
 test("with storage blocked, the banner's Download JSON keeps the work", async () => {
-  const tab = await harness.open(null);
-  await tab.context.addInitScript(() => {
-    Object.defineProperty(window, "localStorage", {
-      get() {
-        throw new DOMException("The operation is insecure.", "SecurityError");
-      },
-    });
-  });
-  await tab.goto("");
+  const tab = await openWithStorageBlocked();
   const { page } = tab;
   await newAssessment(page, "Kept by download");
   await page.locator("#p01-link").click();
@@ -199,4 +183,18 @@ test("with storage blocked, the banner's Download JSON keeps the work", async ()
 /** A second watched page in the same browser context (same storage), as a second tab. */
 function watchInSameContext(tab) {
   return watch(tab.context, tab.baseUrl);
+}
+
+/** A fresh tab whose browser refuses localStorage, as some private windows and iframes do. */
+async function openWithStorageBlocked() {
+  const tab = await harness.open(null);
+  await tab.context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await tab.goto("");
+  return tab;
 }

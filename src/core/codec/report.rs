@@ -126,17 +126,6 @@ const TAG_COLOURS: [(&str, &str, &str); 5] = [
     ("not-applicable", "#3d4245", "#eceeef"),
 ];
 
-/// The CSS class suffix for a standing's colours.
-fn standing_class(standing: Standing) -> &'static str {
-    match standing {
-        Standing::Blocked => "blocked",
-        Standing::Meets => "meets",
-        Standing::PartlyMeets => "partly-meets",
-        Standing::DoesNotMeet => "does-not-meet",
-        Standing::NotApplicable => "not-applicable",
-    }
-}
-
 /// The report's own style, after the GOV.UK Design System: Arial, its text, link and border
 /// colours, its spacing, and print rules for A4.
 const STYLE: &str = "\
@@ -221,7 +210,7 @@ fn tag(f: &mut Formatter<'_>, standing: Standing) -> fmt::Result {
     write!(
         f,
         "<strong class=\"tag tag--{}\">{}</strong>",
-        standing_class(standing),
+        standing.slug(),
         standing.label()
     )
 }
@@ -307,7 +296,7 @@ impl Report<'_, '_> {
         writeln!(
             f,
             "<div class=\"overall overall--{}\">\n<h2>Overall score {}</h2>",
-            standing_class(results.standing),
+            results.standing.slug(),
             percent(results.overall)
         )?;
         f.write_str("<p>")?;
@@ -817,7 +806,7 @@ mod tests {
             Standing::DoesNotMeet,
             Standing::NotApplicable,
         ] {
-            let class = standing_class(standing);
+            let class = standing.slug();
             assert!(TAG_COLOURS.iter().any(|(known, _, _)| *known == class));
         }
     }

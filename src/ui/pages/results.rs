@@ -8,7 +8,7 @@ use crate::core::assessment::{format_date, Assessment};
 use crate::core::codec::share;
 use crate::core::framework::Framework;
 use crate::core::route::Route;
-use crate::core::scoring::{self, PointResult, Standing};
+use crate::core::scoring::{self, PointResult};
 use crate::ui::downloads::{self, FileKind};
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{BackLink, GuidanceLink, MainHeading, StandingTag};
@@ -120,30 +120,25 @@ fn KeepAndShare(assessment: Assessment) -> impl IntoView {
                     })
             }}
             <div class="govuk-button-group">
-                <button
-                    type="button"
-                    class="govuk-button govuk-button--secondary"
-                    id="download-json"
-                    on:click=move |_| download(FileKind::Json)
-                >
-                    "Download JSON"
-                </button>
-                <button
-                    type="button"
-                    class="govuk-button govuk-button--secondary"
-                    id="download-report"
-                    on:click=move |_| download(FileKind::Report)
-                >
-                    "Download report"
-                </button>
-                <button
-                    type="button"
-                    class="govuk-button govuk-button--secondary"
-                    id="download-csv"
-                    on:click=move |_| download(FileKind::Csv)
-                >
-                    "Download CSV"
-                </button>
+                {[
+                    (FileKind::Json, "download-json", "Download JSON"),
+                    (FileKind::Report, "download-report", "Download report"),
+                    (FileKind::Csv, "download-csv", "Download CSV"),
+                ]
+                    .into_iter()
+                    .map(|(kind, id, label)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="govuk-button govuk-button--secondary"
+                                id=id
+                                on:click=move |_| download(kind)
+                            >
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
                 <button
                     type="button"
                     class="govuk-button govuk-button--secondary"
@@ -333,7 +328,7 @@ pub(super) fn Report(framework: &'static Framework, assessment: Assessment) -> i
         <MainHeading text=format!("Results: {}", details.name) caption=framework.title.clone() />
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <div class=format!("app-overall app-overall--{}", standing_class(results.standing))>
+                <div class=format!("app-overall app-overall--{}", results.standing.slug())>
                     <h2 class="govuk-heading-l govuk-!-margin-bottom-2">
                         "Overall score " <span id="overall-score">{overall}</span>
                     </h2>
@@ -434,7 +429,7 @@ fn ScoreChart(points: Vec<PointResult<'static>>) -> impl IntoView {
             let y = index as u32 * ROW + 4;
             let fraction = result.score.map(|score| score.fraction()).unwrap_or(0.0);
             let width = (f64::from(BAR) * fraction).round() as u32;
-            let class = format!("app-chart__bar--{}", standing_class(result.standing));
+            let class = format!("app-chart__bar--{}", result.standing.slug());
             let value = result
                 .score
                 .map(|score| format!("{}% {}", score.percent(), result.standing.label()))
@@ -467,16 +462,5 @@ fn ScoreChart(points: Vec<PointResult<'static>>) -> impl IntoView {
                 "Chart of the score of each point, in the order of the table above, which holds the same figures."
             </figcaption>
         </figure>
-    }
-}
-
-/// The CSS modifier for a standing's colour.
-fn standing_class(standing: Standing) -> &'static str {
-    match standing {
-        Standing::Blocked => "blocked",
-        Standing::Meets => "meets",
-        Standing::PartlyMeets => "partly-meets",
-        Standing::DoesNotMeet => "does-not-meet",
-        Standing::NotApplicable => "not-applicable",
     }
 }
