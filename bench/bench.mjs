@@ -78,7 +78,7 @@ function loadProbe(expectedRows) {
       }
     }
     if (expectedRows > 0 && marks.rows === undefined) {
-      if (document.querySelectorAll("table tbody tr").length >= expectedRows) marks.rows = now();
+      if (document.querySelectorAll(".app-draft").length >= expectedRows) marks.rows = now();
     }
   });
   observer.observe(document, { childList: true, subtree: true });
