@@ -105,7 +105,7 @@ test("assessments can be renamed, duplicated, and deleted with a question first 
   await page.getByRole("button", { name: "Duplicate Better name" }).click();
   await page.locator(".app-draft").nth(1).waitFor();
   assert.deepEqual(
-    (await page.locator(".app-draft .govuk-summary-card__title").allTextContents()).map((t) => t.trim()),
+    (await page.locator(".app-draft__name").allTextContents()).map((t) => t.trim()),
     ["Better name (copy)", "Better name"],
   );
   await tab.check("start page with two assessments and a notice");
