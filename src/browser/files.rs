@@ -4,7 +4,7 @@ use std::fmt;
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::codec::{document::MAX_DOCUMENT_BYTES, megabytes};
+use crate::core::codec::{self, OpenError};
 
 /// Why a download could not be started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +52,8 @@ pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), 
 /// Why a chosen file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
-    /// Larger than any assessment file can be: refused before reading a byte of it.
-    TooLarge { bytes: usize },
+    /// Refused before reading a byte of it (larger than any assessment file can be).
+    Refused(OpenError),
     /// The browser could not read it (moved, deleted or unreadable).
     Unreadable,
 }
@@ -61,11 +61,7 @@ pub enum ReadError {
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReadError::TooLarge { bytes } => write!(
-                f,
-                "The selected file is too large ({}). An assessment file is at most 5 MB.",
-                megabytes(*bytes)
-            ),
+            ReadError::Refused(error) => write!(f, "{error}"),
             ReadError::Unreadable => f.write_str(
                 "The selected file could not be read. It may have been moved or deleted: select it again.",
             ),
@@ -76,10 +72,7 @@ impl fmt::Display for ReadError {
 /// Reads a chosen file's bytes, refusing one over the size limit before reading it.
 pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
     // Sizes are whole numbers of bytes (an f64 in JavaScript); the cast saturates.
-    let bytes = file.size() as usize;
-    if bytes > MAX_DOCUMENT_BYTES {
-        return Err(ReadError::TooLarge { bytes });
-    }
+    codec::check_size(file.size() as usize).map_err(ReadError::Refused)?;
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| ReadError::Unreadable)?;

@@ -105,10 +105,7 @@ pub fn address_without_fragment() -> String {
 /// Reads a property of a browser object that may be missing: `navigator.storage` and
 /// `navigator.clipboard` exist only on HTTPS pages (and localhost), and intranets are often plain
 /// HTTP. Calling through a missing one would throw inside the wasm.
-pub fn optional_property(
-    object: &wasm_bindgen::JsValue,
-    name: &str,
-) -> Option<wasm_bindgen::JsValue> {
+fn optional_property(object: &wasm_bindgen::JsValue, name: &str) -> Option<wasm_bindgen::JsValue> {
     js_sys::Reflect::get(object, &wasm_bindgen::JsValue::from_str(name))
         .ok()
         .filter(|value| !value.is_undefined() && !value.is_null())

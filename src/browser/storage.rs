@@ -14,22 +14,10 @@ pub const DRAFT_PREFIX: &str = "tcop-assessor:draft:";
 /// kept beside the document so that the document stays exactly the downloadable format.
 pub const CHANGED_PREFIX: &str = "tcop-assessor:changed:";
 
-/// One of the tool's storage keys, as read from a `storage` event of another tab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key<'k> {
-    Draft(&'k str),
-    Changed(&'k str),
-}
-
-impl<'k> Key<'k> {
-    /// The tool's key this is, or `None` for another app's key.
-    pub fn parse(key: &'k str) -> Option<Key<'k>> {
-        if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
-            Some(Key::Draft(id))
-        } else {
-            key.strip_prefix(CHANGED_PREFIX).map(Key::Changed)
-        }
-    }
+/// The assessment ID in a draft's key, or `None` for any other key (the change times, or
+/// another app's).
+pub fn draft_id(key: &str) -> Option<&str> {
+    key.strip_prefix(DRAFT_PREFIX)
 }
 
 /// The browser's storage, if it lets us use it (it may not in private modes or some iframes).
@@ -62,12 +50,14 @@ pub struct Stored {
 pub fn load_all(storage: &web_sys::Storage) -> Loaded {
     let mut loaded = Loaded::default();
     let count = storage.length().unwrap_or(0);
-    let keys: Vec<String> = (0..count)
+    let keys: Vec<(String, String)> = (0..count)
         .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(DRAFT_PREFIX))
+        .filter_map(|key| {
+            let id = draft_id(&key)?.to_owned();
+            Some((key, id))
+        })
         .collect();
-    for key in keys {
-        let id = key[DRAFT_PREFIX.len()..].to_owned();
+    for (key, id) in keys {
         let Some(text) = storage.get_item(&key).ok().flatten() else {
             continue;
         };

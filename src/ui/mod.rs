@@ -13,6 +13,7 @@ use crate::browser::{page, panic::APP_ROOT_ID};
 use crate::core::route::Route;
 pub use state::AppState;
 use state::Keeping;
+use widgets::NotificationBanner;
 
 /// Mounts the app into the page's `#app` element (or the body, if it is missing).
 pub fn mount() {
@@ -217,22 +218,9 @@ fn KeepingBanner() -> impl IntoView {
             }
         });
         Some(view! {
-            <div
-                class="govuk-notification-banner"
-                role="region"
-                aria-labelledby="keeping-banner-title"
-                id="keeping-banner"
-            >
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="keeping-banner-title">
-                        "Important"
-                    </h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">{message}</p>
-                    {download}
-                </div>
-            </div>
+            <NotificationBanner id="keeping-banner" success=false heading=message.to_owned()>
+                {download}
+            </NotificationBanner>
         })
     }
 }
@@ -275,24 +263,10 @@ fn NoticeBanner() -> impl IntoView {
             .map(|line| view! { <p class="govuk-body">{line.clone()}</p> })
             .collect_view();
         Some(view! {
-            <div
-                class="govuk-notification-banner govuk-notification-banner--success"
-                role="alert"
-                aria-labelledby="notice-title"
-                id="notice"
-                tabindex="-1"
-            >
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="notice-title">
-                        "Success"
-                    </h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">{notice.heading.clone()}</p>
-                    {lines}
-                    {undo}
-                </div>
-            </div>
+            <NotificationBanner id="notice" success=true heading=notice.heading.clone()>
+                {lines}
+                {undo}
+            </NotificationBanner>
         })
     }
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::browser::page;
-use crate::browser::storage::{self, Key};
+use crate::browser::storage;
 use crate::core::assessment::Assessment;
 use crate::core::codec::document;
 use crate::core::forms;
@@ -328,7 +328,7 @@ impl AppState {
             self.save_now();
             return;
         };
-        let Some(Key::Draft(id)) = Key::parse(&key) else {
+        let Some(id) = storage::draft_id(&key) else {
             return;
         };
         let has_unsaved = self.unsaved.with_value(|unsaved| unsaved.contains(id));

@@ -280,3 +280,39 @@ pub fn RadioItem(
         </div>
     }
 }
+
+/// The GOV.UK notification banner: "Important" news that stays, or "Success" after an action,
+/// which is announced at once and can take focus. Its title's id is `{id}-title`.
+#[component]
+pub fn NotificationBanner(
+    #[prop(into)] id: String,
+    success: bool,
+    heading: String,
+    children: Children,
+) -> impl IntoView {
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    view! {
+        <div
+            class=if success {
+                "govuk-notification-banner govuk-notification-banner--success"
+            } else {
+                "govuk-notification-banner"
+            }
+            role=if success { "alert" } else { "region" }
+            aria-labelledby=labelled_by
+            id=id
+            tabindex=success.then_some("-1")
+        >
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id=title_id>
+                    {if success { "Success" } else { "Important" }}
+                </h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading">{heading}</p>
+                {children()}
+            </div>
+        </div>
+    }
+}

@@ -122,6 +122,31 @@ pub struct Imported {
     pub other_edition: Option<String>,
 }
 
+impl Imported {
+    /// What the person should be told about a document that opened: content from another
+    /// edition, and answers the framework does not have (kept, but not shown or scored).
+    pub fn what_to_tell(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        let title = catalogue::framework(&self.assessment.framework.id)
+            .map(|framework| framework.title.clone())
+            .unwrap_or_else(|_| self.assessment.framework.id.clone());
+        if let Some(edition) = &self.other_edition {
+            lines.push(format!(
+            "The file was made with the {edition} edition of the {title}. Its answers are shown against the edition this tool has."
+        ));
+        }
+        match self.unknown_criteria.len() {
+        0 => {}
+        count => lines.push(format!(
+            "{count} {} to criteria that the {title} in this tool does not have: {}. They are kept with the assessment and in any file you download from it, but are not shown or scored.",
+            if count == 1 { "answer is" } else { "answers are" },
+            self.unknown_criteria.join(", ")
+        )),
+    }
+        lines
+    }
+}
+
 /// Turns an assessment into its JSON document.
 pub fn to_json(assessment: &Assessment) -> String {
     serde_json::to_string(&DocumentOut::from(assessment)).unwrap_or_default()
@@ -786,5 +811,45 @@ mod tests {
         assert_eq!(imported.unknown_criteria, ["tcop-2025/p99/c01"]);
         assert_eq!(imported.assessment.answers.len(), 2);
         assert_eq!(imported.other_edition.as_deref(), Some("old"));
+    }
+
+    #[test]
+    fn an_import_says_what_was_kept_and_from_which_edition() {
+        let quiet = Imported {
+            assessment: sample(),
+            unknown_criteria: Vec::new(),
+            other_edition: None,
+        };
+        assert!(quiet.what_to_tell().is_empty());
+        let one = Imported {
+            unknown_criteria: vec!["tcop-2025/p99/c01".into()],
+            ..quiet.clone()
+        };
+        let told = one.what_to_tell();
+        assert_eq!(told.len(), 1);
+        assert!(
+            told[0].starts_with("1 answer is to criteria"),
+            "{}",
+            told[0]
+        );
+        assert!(told[0].contains("tcop-2025/p99/c01"));
+        let both = Imported {
+            unknown_criteria: vec!["x/1".into(), "x/2".into()],
+            other_edition: Some("2019".into()),
+            ..quiet
+        };
+        let told = both.what_to_tell();
+        assert_eq!(told.len(), 2);
+        assert!(
+            told[0].contains("2019 edition of the Technology Code of Practice"),
+            "{}",
+            told[0]
+        );
+        assert!(
+            told[1].starts_with("2 answers are to criteria"),
+            "{}",
+            told[1]
+        );
+        assert!(told[1].contains("x/1, x/2"));
     }
 }

@@ -16,9 +16,7 @@ use report::ReportError;
 ///
 /// The size is checked before anything else, so a huge file costs nothing to refuse.
 pub fn open_file(bytes: &[u8]) -> Result<Imported, OpenError> {
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(OpenError::TooLarge { bytes: bytes.len() });
-    }
+    check_size(bytes.len())?;
     // Some editors on Windows start UTF-8 files with a byte order mark.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| OpenError::NotText)?;
@@ -83,6 +81,16 @@ impl fmt::Display for OpenError {
 }
 
 impl std::error::Error for OpenError {}
+
+/// Refuses a file larger than any assessment file can be. The browser calls this with the file's
+/// size before reading it, and `open_file` again on the bytes read.
+pub fn check_size(bytes: usize) -> Result<(), OpenError> {
+    if bytes > MAX_DOCUMENT_BYTES {
+        Err(OpenError::TooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
 
 /// A size over the limit for a message: "6.2 MB", never a "5.0 MB" that looks within the 5 MB
 /// limit. Whole tenths (rounded half up) rather than an f64, whose printing code would add about

@@ -5,8 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{files, page};
-use crate::core::catalogue;
-use crate::core::codec::{self, document::Imported};
+use crate::core::codec;
 use crate::core::route::Route;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{BackLink, ErrorMessage, ErrorSummary, MainHeading, Problem};
@@ -46,7 +45,7 @@ pub fn OpenFilePage() -> impl IntoView {
             busy.set(false);
             match opened {
                 Ok(imported) => {
-                    let lines = what_to_tell(&imported);
+                    let lines = imported.what_to_tell();
                     let name = imported.assessment.details.name.clone();
                     let id = state.add(imported.assessment);
                     let route = Route::TaskList { assessment: id };
@@ -179,27 +178,4 @@ pub fn OpenFilePage() -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// What the person should know about a file that opened: answers the framework does not have
-/// (kept, but not scored) and content from another edition.
-fn what_to_tell(imported: &Imported) -> Vec<String> {
-    let mut lines = Vec::new();
-    let title = catalogue::framework(&imported.assessment.framework.id)
-        .map(|framework| framework.title.clone())
-        .unwrap_or_else(|_| imported.assessment.framework.id.clone());
-    if let Some(edition) = &imported.other_edition {
-        lines.push(format!(
-            "The file was made with the {edition} edition of the {title}. Its answers are shown against the edition this tool has."
-        ));
-    }
-    match imported.unknown_criteria.len() {
-        0 => {}
-        count => lines.push(format!(
-            "{count} {} to criteria that the {title} in this tool does not have: {}. They are kept with the assessment and in any file you download from it, but are not shown or scored.",
-            if count == 1 { "answer is" } else { "answers are" },
-            imported.unknown_criteria.join(", ")
-        )),
-    }
-    lines
 }
