@@ -303,7 +303,7 @@ fn each_kind_of_broken_link_gets_its_own_error() {
     );
 
     // A link version this tool has never made.
-    for version in ["v2.", "v10.", "v0."] {
+    for version in ["v3.", "v10.", "v0."] {
         let future = good.replacen(share::PREFIX, version, 1);
         assert_eq!(
             share::decode(&future),
@@ -330,4 +330,23 @@ fn a_link_that_inflates_past_5_mb_is_refused() {
     let bomb = link_of(&vec![b'{'; MAX_DOCUMENT_BYTES + 1]);
     assert_eq!(share::decode(&bomb), Err(LinkError::TooLarge));
     // That it stops while inflating, rather than after, is shown in tests/inflate_limit.rs.
+}
+
+/// Links people have already sent must keep opening: each golden link here holds the complete
+/// fixture document. The `v1.` one was made outside this code (Python's zlib), the `v2.` one by
+/// the encoder when packing was introduced. Neither file may ever change.
+#[test]
+fn golden_links_of_every_version_still_open() {
+    let expected = load("documents/v1-complete.json");
+    for (file, prefix) in [
+        ("links/v1-complete.txt", "v1."),
+        ("links/v2-complete.txt", "v2."),
+    ] {
+        let link = fixture(file);
+        let link = link.trim_end();
+        assert!(link.starts_with(prefix), "{file}");
+        let opened = share::decode(link).unwrap_or_else(|error| panic!("{file}: {error}"));
+        assert_eq!(opened.assessment, expected.assessment, "{file}");
+        assert_eq!(opened.unknown_criteria, expected.unknown_criteria, "{file}");
+    }
 }

@@ -164,6 +164,15 @@ impl Answer {
             && self.owner.is_empty()
             && self.due.is_empty()
     }
+
+    /// The status of an answer that has nothing else recorded (no evidence, action, owner or
+    /// due date), which files and links write in a short form.
+    pub fn status_only(&self) -> Option<Status> {
+        let has_text = [&self.evidence, &self.action, &self.owner, &self.due]
+            .iter()
+            .any(|text| !text.is_empty());
+        self.status.filter(|_| !has_text)
+    }
 }
 
 /// Which framework, and which edition of its content, the answers were given against.

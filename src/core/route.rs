@@ -33,7 +33,7 @@ pub enum Route {
     Delete {
         assessment: String,
     },
-    /// A shared assessment carried in the fragment itself (`#share=v1....`).
+    /// A shared assessment carried in the fragment itself (`#share=v2....`).
     Shared {
         payload: String,
     },

@@ -165,7 +165,7 @@ test("a share link opened in a fresh browser shows the same results read-only, a
   await tab.page.locator("#copy-share-link").click();
   await tab.page.locator("#share-link").waitFor();
   const link = await tab.page.locator("#share-link").inputValue();
-  assert.ok(link.startsWith(harness.url + "#share=v1."), link);
+  assert.ok(link.startsWith(harness.url + "#share=v2."), link);
   assert.match(await tab.page.locator("#share-link-status").textContent(), /copied/);
   assert.equal(await tab.page.evaluate(() => navigator.clipboard.readText()), link);
   await tab.check("results with a share link shown");

@@ -152,6 +152,17 @@ pub fn to_json(assessment: &Assessment) -> String {
     serde_json::to_string(&DocumentOut::from(assessment)).unwrap_or_default()
 }
 
+/// The document for a share link: the answers `packed` says are carried in `statuses` are left
+/// out of `answers`, and `statuses` is added (see `share`).
+pub(super) fn to_packed_json(
+    assessment: &Assessment,
+    packed: &dyn Fn(&str) -> bool,
+    statuses: &str,
+) -> String {
+    let statuses = (!statuses.is_empty()).then_some(statuses);
+    serde_json::to_string(&DocumentOut::new(assessment, packed, statuses)).unwrap_or_default()
+}
+
 /// The same document, indented for people who open the file in an editor.
 pub fn to_json_pretty(assessment: &Assessment) -> String {
     serde_json::to_string_pretty(&DocumentOut::from(assessment)).unwrap_or_default()
@@ -166,6 +177,9 @@ struct DocumentOut<'a> {
     framework: &'a FrameworkRef,
     details: DetailsOut<'a>,
     answers: BTreeMap<&'a str, AnswerOut<'a>>,
+    /// Only in share links, never in files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statuses: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +218,17 @@ enum AnswerOut<'a> {
 
 impl<'a> From<&'a Assessment> for DocumentOut<'a> {
     fn from(assessment: &'a Assessment) -> Self {
+        DocumentOut::new(assessment, &|_| false, None)
+    }
+}
+
+impl<'a> DocumentOut<'a> {
+    /// `left_out` is a `dyn` so that files and links share one copy of this code in the wasm.
+    fn new(
+        assessment: &'a Assessment,
+        left_out: &dyn Fn(&str) -> bool,
+        statuses: Option<&'a str>,
+    ) -> Self {
         let details = &assessment.details;
         DocumentOut {
             format: FORMAT,
@@ -220,20 +245,19 @@ impl<'a> From<&'a Assessment> for DocumentOut<'a> {
             answers: assessment
                 .answers
                 .iter()
+                .filter(|(id, _)| !left_out(id))
                 .map(|(id, answer)| (id.as_str(), AnswerOut::from(answer)))
                 .collect(),
+            statuses,
         }
     }
 }
 
 impl<'a> From<&'a Answer> for AnswerOut<'a> {
     fn from(answer: &'a Answer) -> Self {
-        let has_text = [&answer.evidence, &answer.action, &answer.owner, &answer.due]
-            .iter()
-            .any(|text| !text.is_empty());
-        match (answer.status, has_text) {
-            (Some(status), false) => AnswerOut::Status(status.code()),
-            _ => AnswerOut::Full {
+        match answer.status_only() {
+            Some(status) => AnswerOut::Status(status.code()),
+            None => AnswerOut::Full {
                 status: answer.status.map(Status::code),
                 evidence: &answer.evidence,
                 action: &answer.action,
@@ -246,6 +270,19 @@ impl<'a> From<&'a Answer> for AnswerOut<'a> {
 
 /// Reads a document, checking everything.
 pub fn from_json(text: &str) -> Result<Imported, DocumentError> {
+    let parsed = parse(text)?;
+    read_parsed(parsed)
+}
+
+/// A document's JSON parsed into an object, with the nesting depth of its text; not yet checked
+/// as an assessment.
+pub(super) struct Parsed {
+    pub root: Map<String, Value>,
+    depth: usize,
+}
+
+/// The cheap checks on the raw text (size, nesting), then the parse into a JSON object.
+pub(super) fn parse(text: &str) -> Result<Parsed, DocumentError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DocumentError::TooLarge { bytes: text.len() });
     }
@@ -260,6 +297,11 @@ pub fn from_json(text: &str) -> Result<Imported, DocumentError> {
     let Value::Object(root) = value else {
         return Err(DocumentError::NotThisFormat);
     };
+    Ok(Parsed { root, depth })
+}
+
+/// Checks a parsed object as an assessment document: format, version, then every field.
+pub(super) fn read_parsed(Parsed { root, depth }: Parsed) -> Result<Imported, DocumentError> {
     if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(DocumentError::NotThisFormat);
     }
