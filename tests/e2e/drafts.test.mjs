@@ -55,6 +55,44 @@ test("an unreadable stored entry is reported, left untouched, and does not stop 
   await tab.close();
 });
 
+test("a long list shows the 25 most recent first, and Show all lists the rest with focus on the first new row", async () => {
+  const tab = await harness.open("");
+  const { page } = tab;
+  // 27 saved assessments, the one numbered 1 changed most recently.
+  await page.evaluate(() => {
+    for (let number = 1; number <= 27; number++) {
+      const doc = {
+        format: "tcop-assessment",
+        version: 1,
+        framework: { id: "ldd-2018" },
+        details: { name: `Council service ${number}` },
+        answers: {},
+      };
+      localStorage.setItem(`tcop-assessor:draft:bulk${number}`, JSON.stringify(doc));
+      localStorage.setItem(`tcop-assessor:changed:bulk${number}`, String(1_790_000_000_000 - number * 60_000));
+    }
+  });
+  await page.reload();
+  await page.locator("#main-heading").waitFor();
+  assert.equal(await page.locator(".app-draft").count(), 25);
+  assert.match(await page.locator(".app-drafts caption").textContent(), /Showing 25 of 27/);
+  const names = await page.locator(".app-draft__name").allTextContents();
+  assert.equal(names[0].trim(), "Council service 1");
+  assert.equal(names[24].trim(), "Council service 25");
+  await tab.check("start page listing 25 of 27");
+
+  await page.locator("#show-all-drafts").focus();
+  await page.keyboard.press("Enter");
+  await page.locator(".app-draft").nth(26).waitFor();
+  assert.equal(await page.locator(".app-draft").count(), 27);
+  assert.equal(await page.locator("#show-all-drafts").count(), 0);
+  assert.doesNotMatch(await page.locator(".app-drafts caption").textContent(), /Showing/);
+  await page.waitForFunction(() => document.activeElement?.id === "draft-bulk26");
+  assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), "Council service 26");
+  await tab.check("start page after Show all");
+  await tab.close();
+});
+
 test("with storage blocked, a person can still finish an assessment and is told it is not saved", async () => {
   const tab = await openWithStorageBlocked();
   const { page } = tab;

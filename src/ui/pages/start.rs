@@ -10,9 +10,36 @@ use crate::core::scoring;
 use crate::ui::state::{use_app_state, Draft};
 use crate::ui::widgets::MainHeading;
 
+/// How many saved assessments the start page lists before "Show all". Most people keep a few;
+/// someone with hundreds gets the page at once and the rest on request, because laying out
+/// every row made the page slow to appear (scripts/bench.sh: about 0.5 ms a row).
+const LISTED_AT_FIRST: usize = 25;
+
 #[component]
 pub fn StartPage() -> impl IntoView {
     let state = use_app_state();
+    let show_all = RwSignal::new(false);
+    let listed = move || {
+        if show_all.get() {
+            usize::MAX
+        } else {
+            LISTED_AT_FIRST
+        }
+    };
+    let show_the_rest = move |_| {
+        show_all.set(true);
+        // The button goes away: carry on from the first row that was not listed before.
+        let first_new = state.with_drafts(|drafts| {
+            drafts
+                .get(LISTED_AT_FIRST)
+                .map(|draft| draft_link_id(&draft.id))
+        });
+        if let Some(id) = first_new {
+            request_animation_frame(move || {
+                page::focus(&id);
+            });
+        }
+    };
     let frameworks = catalogue::frameworks()
         .map(|framework| {
             view! {
@@ -93,6 +120,11 @@ pub fn StartPage() -> impl IntoView {
             <table class="govuk-table app-drafts">
                 <caption class="govuk-table__caption govuk-table__caption--s">
                     "Saved in this browser, most recently changed first"
+                    {move || {
+                        let total = state.with_drafts(<[Draft]>::len);
+                        (total > listed())
+                            .then(|| format!(". Showing {LISTED_AT_FIRST} of {total}."))
+                    }}
                 </caption>
                 <thead class="govuk-table__head">
                     <tr class="govuk-table__row">
@@ -104,9 +136,24 @@ pub fn StartPage() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody class="govuk-table__body">
-                    {move || state.with_drafts(|drafts| drafts.iter().map(draft_row).collect_view())}
+                    {move || {
+                        let listed = listed();
+                        state.with_drafts(|drafts| {
+                            drafts.iter().take(listed).map(draft_row).collect_view()
+                        })
+                    }}
                 </tbody>
             </table>
+            <Show when=move || { state.with_drafts(<[Draft]>::len) > listed() }>
+                <button
+                    type="button"
+                    class="govuk-button govuk-button--secondary"
+                    id="show-all-drafts"
+                    on:click=show_the_rest
+                >
+                    {move || format!("Show all {} assessments", state.with_drafts(<[Draft]>::len))}
+                </button>
+            </Show>
         </Show>
     }
 }
@@ -166,7 +213,7 @@ fn draft_row(draft: &Draft) -> impl IntoView {
     view! {
         <tr class="govuk-table__row app-draft" data-draft=draft.id.clone()>
             <th scope="row" class="govuk-table__header app-draft__name">
-                <a class="govuk-link" href=task_list.clone()>
+                <a class="govuk-link" href=task_list.clone() id=draft_link_id(&draft.id)>
                     {draft.assessment.details.name.clone()}
                 </a>
             </th>
@@ -192,4 +239,9 @@ fn draft_row(draft: &Draft) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// The ID of a saved assessment's name link, so that focus can be put on it.
+fn draft_link_id(draft_id: &str) -> String {
+    format!("draft-{draft_id}")
 }
