@@ -69,7 +69,7 @@ pub fn share_link(data: &[u8]) {
 }
 
 /// A value found under the tool's localStorage prefix. The browser's loader
-/// (`browser::storage::load_all`) hands the stored string straight to `document::from_json`;
+/// (`browser::storage::read`) hands the stored string straight to `document::from_json`;
 /// the only other thing it does is pick keys by prefix. So the decoding is the same path as
 /// `document_json`, and extracting a storage-specific core function would add nothing. What
 /// differs is what happens next, which this target follows: a loaded draft is scored at once

@@ -30,7 +30,33 @@ pub fn local() -> Option<web_sys::Storage> {
     Some(storage)
 }
 
-/// What was found in storage.
+/// One saved draft's text and change time, as found in storage, before it is read.
+pub struct StoredText {
+    pub id: String,
+    pub text: String,
+    /// When it last changed, if known (milliseconds since 1970).
+    pub changed: Option<f64>,
+}
+
+/// Every saved draft's text and change time. Nothing is parsed: reading the documents is the
+/// costly part, so the caller chooses which to read first.
+pub fn list(storage: &web_sys::Storage) -> Vec<StoredText> {
+    let count = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| draft_id(key).is_some())
+        .collect();
+    keys.into_iter()
+        .filter_map(|key| {
+            let text = storage.get_item(&key).ok().flatten()?;
+            let id = draft_id(&key)?.to_owned();
+            let changed = changed(storage, &id);
+            Some(StoredText { id, text, changed })
+        })
+        .collect()
+}
+
+/// What was read from storage.
 #[derive(Default)]
 pub struct Loaded {
     pub drafts: Vec<Stored>,
@@ -46,30 +72,16 @@ pub struct Stored {
     pub changed: Option<f64>,
 }
 
-/// Reads every saved draft. One unreadable entry never stops the others from loading.
-pub fn load_all(storage: &web_sys::Storage) -> Loaded {
+/// Reads stored drafts. One unreadable entry never stops the others from loading.
+pub fn read(texts: Vec<StoredText>) -> Loaded {
     let mut loaded = Loaded::default();
-    let count = storage.length().unwrap_or(0);
-    let keys: Vec<(String, String)> = (0..count)
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .filter_map(|key| {
-            let id = draft_id(&key)?.to_owned();
-            Some((key, id))
-        })
-        .collect();
-    for (key, id) in keys {
-        let Some(text) = storage.get_item(&key).ok().flatten() else {
-            continue;
-        };
+    for StoredText { id, text, changed } in texts {
         match document::from_json(&text) {
-            Ok(imported) => {
-                let changed = changed(storage, &id);
-                loaded.drafts.push(Stored {
-                    id,
-                    assessment: imported.assessment,
-                    changed,
-                })
-            }
+            Ok(imported) => loaded.drafts.push(Stored {
+                id,
+                assessment: imported.assessment,
+                changed,
+            }),
             Err(error) => loaded.unreadable.push((id, error)),
         }
     }

@@ -6,6 +6,8 @@ mod pages;
 mod state;
 mod widgets;
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -38,7 +40,15 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let route = state.route;
 
+    // The drafts left unread at load are read once the first page is on screen: the animation
+    // frame comes before that paint, and the timeout after it.
+    request_animation_frame(move || {
+        set_timeout(move || state.read_the_rest(), Duration::ZERO);
+    });
+
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        // Every page but the start page may need any draft.
+        state.read_the_rest();
         route.set(page::current_route());
     });
     // Another tab of this site changed storage: take in its changes to assessments.

@@ -19,6 +19,12 @@ use crate::core::route::Route;
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// How many deleted assessments can be brought back in this tab.
 const UNDO_LIMIT: usize = 10;
+/// How many saved assessments, most recently changed first, are read before the first page is
+/// drawn, and listed on the start page before "Show all". The rest are read just after the first
+/// page is on screen. Reading a document is slow while the browser is still running freshly
+/// compiled wasm: 200 saved drafts took 50 to 70 ms to read before the start page could appear
+/// (three times as long as a second read of the same drafts).
+pub const LISTED_AT_FIRST: usize = 25;
 
 /// One saved assessment with its local ID.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +62,8 @@ pub struct Notice {
 pub struct AppState {
     drafts: RwSignal<Vec<Draft>>,
     storage: StoredValue<Option<web_sys::Storage>, LocalStorage>,
+    /// Saved drafts not read yet (see [`LISTED_AT_FIRST`]), older than every draft in `drafts`.
+    unread: StoredValue<Vec<storage::StoredText>>,
     /// Assessments changed in this tab but not yet written to storage.
     unsaved: StoredValue<BTreeSet<String>>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
@@ -77,28 +85,27 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state with every draft saved in this browser, most recently changed first.
+    /// The state with the most recently changed drafts saved in this browser read, and the rest
+    /// waiting for [`AppState::read_the_rest`].
     pub fn load_from_browser() -> AppState {
         let local = storage::local();
-        let loaded = local.as_ref().map(storage::load_all).unwrap_or_default();
-        let mut drafts: Vec<Draft> = loaded
-            .drafts
-            .into_iter()
-            .map(|stored| Draft {
-                id: stored.id,
-                assessment: stored.assessment,
-                changed: stored.changed,
-            })
-            .collect();
-        drafts.sort_by(|a, b| {
-            b.changed
-                .unwrap_or(0.0)
-                .total_cmp(&a.changed.unwrap_or(0.0))
-                .then_with(|| a.assessment.details.name.cmp(&b.assessment.details.name))
-        });
-        if local.is_some() && !drafts.is_empty() {
+        let mut first = local.as_ref().map(storage::list).unwrap_or_default();
+        first.sort_by(|a, b| newest_first(a.changed, b.changed));
+        let route = page::current_route();
+        let mut later = first.split_off(first.len().min(LISTED_AT_FIRST));
+        // The assessment the address points at is read now, however old it is.
+        if let Some(index) = later
+            .iter()
+            .position(|stored| Some(stored.id.as_str()) == route.assessment_id())
+        {
+            first.push(later.remove(index));
+        }
+        if local.is_some() && !first.is_empty() {
             page::ask_to_keep_storage();
         }
+        let loaded = storage::read(first);
+        let mut drafts: Vec<Draft> = loaded.drafts.into_iter().map(Draft::from).collect();
+        sort_drafts(&mut drafts);
         AppState {
             drafts: RwSignal::new(drafts),
             keeping: RwSignal::new(if local.is_some() {
@@ -108,15 +115,43 @@ impl AppState {
             }),
             unreadable: RwSignal::new(loaded.unreadable.len()),
             storage: StoredValue::new_local(local),
+            unread: StoredValue::new(later),
             unsaved: StoredValue::new(BTreeSet::new()),
             save_timer: StoredValue::new(None),
             deleted: StoredValue::new(Vec::new()),
-            route: RwSignal::new(page::current_route()),
+            route: RwSignal::new(route),
             last_saved: RwSignal::new(None),
             one_page: RwSignal::new(false),
             notice: RwSignal::new(None),
             outside_changes: RwSignal::new(0),
         }
+    }
+
+    /// Reads the saved drafts that were left for later. Called just after the first page is on
+    /// screen, and before anything that needs every draft: moving to another page, "Show all",
+    /// and changes from another tab.
+    pub fn read_the_rest(&self) {
+        let later = self
+            .unread
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if later.is_empty() {
+            return;
+        }
+        let loaded = storage::read(later);
+        if !loaded.unreadable.is_empty() {
+            self.unreadable
+                .update(|count| *count += loaded.unreadable.len());
+        }
+        self.drafts.update(|drafts| {
+            drafts.extend(loaded.drafts.into_iter().map(Draft::from));
+            sort_drafts(drafts);
+        });
+    }
+
+    /// How many assessments are saved in this browser, read or not yet (reactive once read).
+    pub fn saved_count(&self) -> usize {
+        self.drafts.with(Vec::len) + self.unread.with_value(Vec::len)
     }
 
     /// Writes every assessment changed since the last save. Called after a pause in typing,
@@ -318,6 +353,8 @@ impl AppState {
     /// tab's saved work is adopted; if this tab has unsaved changes to the same assessment, they
     /// are kept as a copy, so neither tab silently overwrites the other.
     pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
+        // What this tab holds must be complete before it is compared or written back.
+        self.read_the_rest();
         let Some(key) = key else {
             // Storage was cleared (perhaps by another app on this site): write back everything
             // this tab holds, so that nothing is lost.
@@ -407,6 +444,29 @@ impl AppState {
             )],
         );
     }
+}
+
+impl From<storage::Stored> for Draft {
+    fn from(stored: storage::Stored) -> Self {
+        Draft {
+            id: stored.id,
+            assessment: stored.assessment,
+            changed: stored.changed,
+        }
+    }
+}
+
+/// Orders change times newest first, with unknown times last.
+fn newest_first(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    b.unwrap_or(0.0).total_cmp(&a.unwrap_or(0.0))
+}
+
+/// Most recently changed first; by name among drafts changed at the same moment.
+fn sort_drafts(drafts: &mut [Draft]) {
+    drafts.sort_by(|a, b| {
+        newest_first(a.changed, b.changed)
+            .then_with(|| a.assessment.details.name.cmp(&b.assessment.details.name))
+    });
 }
 
 /// The state the app provides to every page. A page outside the app is a programming error,

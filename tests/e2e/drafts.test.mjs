@@ -55,23 +55,27 @@ test("an unreadable stored entry is reported, left untouched, and does not stop 
   await tab.close();
 });
 
-test("a long list shows the 25 most recent first, and Show all lists the rest with focus on the first new row", async () => {
-  const tab = await harness.open("");
-  const { page } = tab;
-  // 27 saved assessments, the one numbered 1 changed most recently.
-  await page.evaluate(() => {
-    for (let number = 1; number <= 27; number++) {
+/** Saves `count` assessments ("Council service 1" to `count`, 1 changed most recently). */
+async function saveMany(page, count) {
+  await page.evaluate((count) => {
+    for (let number = 1; number <= count; number++) {
       const doc = {
         format: "tcop-assessment",
         version: 1,
         framework: { id: "ldd-2018" },
         details: { name: `Council service ${number}` },
-        answers: {},
+        answers: { "ldd-2018/p01/c01": "met" },
       };
       localStorage.setItem(`tcop-assessor:draft:bulk${number}`, JSON.stringify(doc));
       localStorage.setItem(`tcop-assessor:changed:bulk${number}`, String(1_790_000_000_000 - number * 60_000));
     }
-  });
+  }, count);
+}
+
+test("a long list shows the 25 most recent first, and Show all lists the rest with focus on the first new row", async () => {
+  const tab = await harness.open("");
+  const { page } = tab;
+  await saveMany(page, 27);
   await page.reload();
   await page.locator("#main-heading").waitFor();
   assert.equal(await page.locator(".app-draft").count(), 25);
@@ -90,6 +94,31 @@ test("a long list shows the 25 most recent first, and Show all lists the rest wi
   await page.waitForFunction(() => document.activeElement?.id === "draft-bulk26");
   assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), "Council service 26");
   await tab.check("start page after Show all");
+  await tab.close();
+});
+
+test("drafts read after the first page are there for every page: an old one opened by its address, and all of them written back after storage is cleared", async () => {
+  const tab = await harness.open("");
+  const { page } = tab;
+  await saveMany(page, 30);
+  // The oldest, which is not among those read before the first page, opened by its address.
+  await page.goto(page.url().replace(/#.*$/, "") + "#/a/bulk30");
+  await page.reload();
+  await page.locator("#progress-summary").waitFor();
+  assert.match(await page.locator("h1").textContent(), /Council service 30/);
+  await tab.goto("#/");
+  await page.locator("#show-all-drafts").waitFor();
+  assert.match(await page.locator(".app-drafts caption").textContent(), /Showing 25 of 30/);
+
+  // Another page of the site clears storage: this tab writes back every draft it holds.
+  const other = await watchInSameContext(tab);
+  await other.page.goto(page.url());
+  await other.page.locator("#main-heading").waitFor();
+  await other.page.evaluate(() => localStorage.clear());
+  await page.waitForFunction(
+    () => Object.keys(localStorage).filter((key) => key.startsWith("tcop-assessor:draft:")).length === 30,
+  );
+  await other.close();
   await tab.close();
 });
 
