@@ -21,9 +21,9 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 const UNDO_LIMIT: usize = 10;
 /// How many saved assessments, most recently changed first, are read before the first page is
 /// drawn, and listed on the start page before "Show all". The rest are read just after the first
-/// page is on screen. Reading a document is slow while the browser is still running freshly
-/// compiled wasm: 200 saved drafts took 50 to 70 ms to read before the start page could appear
-/// (three times as long as a second read of the same drafts).
+/// page is on screen. Reading documents is slow while the browser is still running freshly
+/// compiled wasm: 200 saved drafts took up to 70 ms to read before the start page could appear,
+/// two to four times as long as a second read of the same drafts (scripts/bench.sh, README).
 pub const LISTED_AT_FIRST: usize = 25;
 
 /// One saved assessment with its local ID.
