@@ -249,6 +249,35 @@ async function pointsOf(page, url, id, frameworkId) {
 
 // ---- 4. resume with many saved assessments ------------------------------------------------
 
+/**
+ * Clicks an element in the page (found by `selector`, or a link by its `href`) and returns the
+ * milliseconds until `until.count` elements match `until.selector`; null if there is no element.
+ */
+async function timeClick(page, target, until) {
+  return page.evaluate(
+    async ({ target, until }) => {
+      const element = target.href
+        ? [...document.querySelectorAll("a")].find((a) => a.getAttribute("href") === target.href)
+        : document.querySelector(target.selector);
+      if (!element) return null;
+      const done = () => document.querySelectorAll(until.selector).length >= until.count;
+      const finished = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (done()) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+      const start = performance.now();
+      element.click();
+      return (await finished) - start;
+    },
+    { target, until },
+  );
+}
+
 async function resume(browser, url) {
   const entries = drafts.entries;
   const largestHref = `#/a/${drafts.largest_id}`;
@@ -267,38 +296,9 @@ async function resume(browser, url) {
     await page.reload();
     const marks = await waitForMarks(page, ["heading", "rows"]);
     // "Show all", then every saved assessment listed.
-    const showAll = await page.evaluate(async (count) => {
-      const button = document.getElementById("show-all-drafts");
-      if (!button) return null;
-      const listed = new Promise((done) => {
-        const observer = new MutationObserver(() => {
-          if (document.querySelectorAll(".app-draft").length >= count) {
-            observer.disconnect();
-            done(performance.now());
-          }
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-      });
-      const start = performance.now();
-      button.click();
-      return (await listed) - start;
-    }, entries.length);
-    const open = await page.evaluate(async (href) => {
-      const link = [...document.querySelectorAll("a")].find((a) => a.getAttribute("href") === href);
-      if (!link) throw new Error(`no link to ${href} on the start page`);
-      const shown = new Promise((done) => {
-        const observer = new MutationObserver(() => {
-          if (document.getElementById("progress-summary")) {
-            observer.disconnect();
-            done(performance.now());
-          }
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-      });
-      const start = performance.now();
-      link.click();
-      return (await shown) - start;
-    }, largestHref);
+    const showAll = await timeClick(page, { selector: "#show-all-drafts" }, { selector: ".app-draft", count: entries.length });
+    const open = await timeClick(page, { href: largestHref }, { selector: "#progress-summary", count: 1 });
+    if (open === null) throw new Error(`no link to ${largestHref} on the start page`);
     runs.push({ ...marks, showAll, open });
     await context.close();
   }
