@@ -6,7 +6,7 @@
 //! gloo-storage, which panics when storage is blocked and hides the quota error.
 
 use crate::core::assessment::Assessment;
-use crate::core::codec::document::{self, DocumentError};
+use crate::core::codec::document::{self, DocumentError, NotKeepable};
 
 /// The key of each saved assessment's document starts with this.
 pub const DRAFT_PREFIX: &str = "tcop-assessor:draft:";
@@ -101,10 +101,13 @@ pub fn changed(storage: &web_sys::Storage, id: &str) -> Option<f64> {
 }
 
 /// Why a save did not happen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
     /// The browser refused the write: usually the storage for this site is full.
     Refused,
+    /// The assessment could not be read back as it is (a text over its limit, or too large),
+    /// so it was not written: the version saved before stays.
+    NotKeepable(NotKeepable),
 }
 
 /// Saves one draft and when it changed.
@@ -114,11 +117,9 @@ pub fn save(
     assessment: &Assessment,
     changed: Option<f64>,
 ) -> Result<(), SaveError> {
+    let json = document::to_keepable_json(assessment).map_err(SaveError::NotKeepable)?;
     storage
-        .set_item(
-            &format!("{DRAFT_PREFIX}{id}"),
-            &document::to_json(assessment),
-        )
+        .set_item(&format!("{DRAFT_PREFIX}{id}"), &json)
         .map_err(|_| SaveError::Refused)?;
     if let Some(changed) = changed {
         storage

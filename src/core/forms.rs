@@ -152,9 +152,37 @@ pub fn name_of_copy(name: &str) -> String {
     format!("{}{SUFFIX}", kept.trim_end())
 }
 
+/// The message beside an answer's text when it is over its limit ("Evidence must be 20,000
+/// characters or fewer. It is 312 characters too long."), or `None` when it is within it.
+pub fn over_limit(label: &str, text: &str, limit: usize) -> Option<String> {
+    let count = text.chars().count();
+    (count > limit).then(|| {
+        let over = count - limit;
+        format!(
+            "{label} must be {} characters or fewer. It is {} {} too long.",
+            super::codec::thousands(limit),
+            super::codec::thousands(over),
+            if over == 1 { "character" } else { "characters" }
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_over_its_limit_says_by_how_much() {
+        assert_eq!(over_limit("Evidence", &"a".repeat(20_000), 20_000), None);
+        assert_eq!(
+            over_limit("Evidence", &"é".repeat(20_001), 20_000).as_deref(),
+            Some("Evidence must be 20,000 characters or fewer. It is 1 character too long.")
+        );
+        assert_eq!(
+            over_limit("Owner (optional)", &"a".repeat(1_512), 200).as_deref(),
+            Some("Owner (optional) must be 200 characters or fewer. It is 1,312 characters too long.")
+        );
+    }
 
     fn filled() -> DetailsForm {
         DetailsForm {

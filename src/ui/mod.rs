@@ -199,15 +199,22 @@ fn KeepingBanner() -> impl IntoView {
         let message = match state.keeping.get() {
             Keeping::Saved => return None,
             Keeping::Unavailable => {
-                "This browser is not letting the tool save your work (this happens in some private windows and embedded pages). You can carry on, but your answers are kept only in this tab: download the assessment as a JSON file before you close it, and open the file again later to carry on."
+                "This browser is not letting the tool save your work (this happens in some private windows and embedded pages). You can carry on, but your answers are kept only in this tab: download the assessment as a JSON file before you close it, and open the file again later to carry on.".to_owned()
             }
             Keeping::Refused => {
-                "Your latest changes could not be saved in this browser, probably because its storage for this site is full. They are kept in this tab: download the assessment as a JSON file to keep it, and delete assessments you no longer need to make room."
+                "Your latest changes could not be saved in this browser, probably because its storage for this site is full. They are kept in this tab: download the assessment as a JSON file to keep it, and delete assessments you no longer need to make room.".to_owned()
             }
+            Keeping::NotKeepable(why) => format!(
+                "{why}, so your latest changes have not been saved in this browser. They are kept in this tab: shorten the text and the assessment will be saved again."
+            ),
         };
+        // A file of an assessment that cannot be kept could not be opened again either, so the
+        // way out there is to shorten the text, not to download it.
+        let offers_download = !matches!(state.keeping.get(), Keeping::NotKeepable(_));
         let id = state
             .route
-            .with(|route| route.assessment_id().map(str::to_owned));
+            .with(|route| route.assessment_id().map(str::to_owned))
+            .filter(|_| offers_download);
         let download = id.map(|id| {
             let save = move |_| {
                 let outcome = state.with_untracked(&id, |assessment| {
@@ -228,7 +235,7 @@ fn KeepingBanner() -> impl IntoView {
             }
         });
         Some(view! {
-            <NotificationBanner id="keeping-banner" success=false heading=message.to_owned()>
+            <NotificationBanner id="keeping-banner" success=false heading=message>
                 {download}
             </NotificationBanner>
         })

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::browser::page;
 use crate::browser::storage;
 use crate::core::assessment::Assessment;
-use crate::core::codec::document;
+use crate::core::codec::document::{self, NotKeepable};
 use crate::core::forms;
 use crate::core::route::Route;
 
@@ -36,7 +36,7 @@ pub struct Draft {
 }
 
 /// Whether the person's work is being kept in the browser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Keeping {
     /// Every change is saved in this browser.
     Saved,
@@ -44,6 +44,9 @@ pub enum Keeping {
     Unavailable,
     /// The last save was refused (usually because storage is full).
     Refused,
+    /// An assessment could not be read back as it is (a text over its limit, or too large),
+    /// so its latest changes were not saved.
+    NotKeepable(NotKeepable),
 }
 
 /// A message shown at the top of one page after something happened ("Assessment deleted").
@@ -168,6 +171,7 @@ impl AppState {
             return;
         }
         let mut refused = BTreeSet::new();
+        let mut not_keepable = None;
         let available = self.storage.with_value(|local| {
             let Some(local) = local else {
                 return false;
@@ -182,8 +186,15 @@ impl AppState {
                         })
                         // Deleted since it changed: nothing to save.
                         .unwrap_or(Ok(()));
-                if saved.is_err() {
-                    refused.insert(id.clone());
+                match saved {
+                    Ok(()) => {}
+                    Err(storage::SaveError::NotKeepable(why)) => {
+                        not_keepable = Some(why);
+                        refused.insert(id.clone());
+                    }
+                    Err(storage::SaveError::Refused) => {
+                        refused.insert(id.clone());
+                    }
                 }
             }
             true
@@ -195,9 +206,13 @@ impl AppState {
                 .set(Some(page::local_time(page::now_millis()).1));
             Keeping::Saved
         } else {
-            // Kept for the next save, which may succeed once there is room.
+            // Kept for the next save, which may succeed once there is room or the text is
+            // shorter.
             self.unsaved.update_value(|unsaved| unsaved.extend(refused));
-            Keeping::Refused
+            match not_keepable {
+                Some(why) => Keeping::NotKeepable(why),
+                None => Keeping::Refused,
+            }
         };
         if self.keeping.get_untracked() != keeping {
             self.keeping.set(keeping);

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::page;
 use crate::core::assessment::DateParts;
-use crate::core::forms::FieldError;
+use crate::core::forms::{self, FieldError};
 use crate::core::scoring::{Progress, Standing};
 
 /// A page's main heading, which receives focus after a page change.
@@ -117,6 +117,85 @@ pub fn ErrorMessage(#[prop(into)] id: String, message: Signal<Option<String>>) -
                     }
                 })
         }}
+    }
+}
+
+/// One of an answer's texts: a text area for evidence or an action, or a one-line input when
+/// `rows` is 0. The text is never cut short, so nothing pasted is lost; a text over `limit` is
+/// marked in error here and is not saved until it is shortened (the app's banner says so too).
+#[component]
+pub fn AnswerText(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    rows: u32,
+    limit: usize,
+    initial: String,
+    on_input: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let error = RwSignal::new(forms::over_limit(&label, &initial, limit));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let label_for_check = label.clone();
+    let changed = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        let message = forms::over_limit(&label_for_check, &text, limit);
+        if error.with_untracked(|current| *current != message) {
+            error.set(message);
+        }
+        on_input(text);
+    };
+    let in_error = move || error.with(Option::is_some);
+    let field = if rows == 0 {
+        view! {
+            <input
+                class="govuk-input govuk-!-width-one-half"
+                class:govuk-input--error=in_error
+                id=id.clone()
+                type="text"
+                aria-describedby=described_by
+                prop:value=initial
+                on:input=changed
+            />
+        }
+        .into_any()
+    } else {
+        view! {
+            <textarea
+                class="govuk-textarea"
+                class:govuk-textarea--error=in_error
+                id=id.clone()
+                rows=rows.to_string()
+                aria-describedby=described_by
+                prop:value=initial
+                on:input=changed
+            ></textarea>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=in_error>
+            <label class="govuk-label" for=id.clone()>
+                {label}
+            </label>
+            {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id>{hint}</div> })}
+            <ErrorMessage id=error_id message=error.into() />
+            {field}
+        </div>
     }
 }
 

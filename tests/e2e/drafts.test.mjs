@@ -122,6 +122,43 @@ test("drafts read after the first page are there for every page: an old one open
   await tab.close();
 });
 
+test("a text over its limit is marked beside it and not saved until it is shortened, and the saved version stays", async () => {
+  const tab = await harness.open("");
+  const { page } = tab;
+  await newAssessment(page, "Long evidence");
+  const id = page.url().split("#/a/")[1].split("/")[0];
+  await page.locator("#p01-link").click();
+  const evidence = page.locator("#tcop-2025-p01-c01-evidence");
+  await evidence.fill("First version");
+  const stored = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `tcop-assessor:draft:${id}`);
+  await page.waitForFunction((key) => localStorage.getItem(key)?.includes("First version"), `tcop-assessor:draft:${id}`);
+
+  // Pasted text one character over the limit: nothing is cut, and nothing is saved.
+  await evidence.fill("é".repeat(20_001));
+  await page.locator("#tcop-2025-p01-c01-evidence-error").waitFor();
+  assert.match(
+    await page.locator("#tcop-2025-p01-c01-evidence-error").textContent(),
+    /Error: Evidence must be 20,000 characters or fewer\. It is 1 character too long\./,
+  );
+  assert.equal((await evidence.inputValue()).length, 20_001);
+  assert.match(await evidence.getAttribute("aria-describedby"), /tcop-2025-p01-c01-evidence-error/);
+  await page.locator("#keeping-banner").waitFor();
+  assert.match(await page.locator("#keeping-banner").textContent(), /longer than 20,000 characters.*not been saved/);
+  assert.equal(await page.locator("#banner-download-json").count(), 0);
+  assert.equal((await stored()).answers["tcop-2025/p01/c01"].evidence, "First version");
+  await tab.check("point page with a text over its limit");
+
+  // Shortened by one character: the error goes, and the text is saved.
+  await evidence.fill("é".repeat(20_000));
+  await page.locator("#keeping-banner").waitFor({ state: "detached" });
+  assert.equal(await page.locator("#tcop-2025-p01-c01-evidence-error").count(), 0);
+  await page.waitForFunction(
+    (key) => JSON.parse(localStorage.getItem(key)).answers["tcop-2025/p01/c01"].evidence.length === 20_000,
+    `tcop-assessor:draft:${id}`,
+  );
+  await tab.close();
+});
+
 test("with storage blocked, a person can still finish an assessment and is told it is not saved", async () => {
   const tab = await openWithStorageBlocked();
   const { page } = tab;

@@ -163,6 +163,87 @@ pub(super) fn to_packed_json(
     serde_json::to_string(&DocumentOut::new(assessment, packed, statuses)).unwrap_or_default()
 }
 
+/// Why an assessment cannot be kept as it is: the tool would refuse to read it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotKeepable {
+    /// One answer's text is over its limit. `field` is "evidence", "action" or "owner".
+    TextTooLong {
+        criterion: String,
+        field: &'static str,
+        limit: usize,
+    },
+    /// More answers than a document may hold (possible only after opening a file full of
+    /// answers to criteria the framework does not have, then answering more).
+    TooManyAnswers(usize),
+    /// The assessment's file (the indented JSON a download writes, the largest of its forms)
+    /// would be `bytes` long.
+    TooLarge { bytes: usize },
+}
+
+impl fmt::Display for NotKeepable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotKeepable::TextTooLong {
+                criterion,
+                field,
+                limit,
+            } => write!(
+                f,
+                "The {field} for {criterion} is longer than {} characters",
+                super::thousands(*limit)
+            ),
+            NotKeepable::TooManyAnswers(count) => write!(
+                f,
+                "This assessment has {} answers; an assessment can have at most {}",
+                super::thousands(*count),
+                super::thousands(MAX_ANSWERS)
+            ),
+            NotKeepable::TooLarge { bytes } => write!(
+                f,
+                "This assessment is now too large to keep ({}; an assessment can be at most 5 MB)",
+                super::megabytes(*bytes)
+            ),
+        }
+    }
+}
+
+/// The compact document for saving, after checking that [`from_json`] would read it back and
+/// that its file could be opened again: the same text limits, and the size limit on its largest
+/// form. Saving goes through this, so that no draft is kept that the tool would then refuse.
+pub fn to_keepable_json(assessment: &Assessment) -> Result<String, NotKeepable> {
+    if assessment.answers.len() > MAX_ANSWERS {
+        return Err(NotKeepable::TooManyAnswers(assessment.answers.len()));
+    }
+    for (id, answer) in &assessment.answers {
+        for (field, text, limit) in [
+            ("evidence", &answer.evidence, MAX_LONG_TEXT_CHARS),
+            ("action", &answer.action, MAX_LONG_TEXT_CHARS),
+            ("owner", &answer.owner, MAX_SHORT_TEXT_CHARS),
+        ] {
+            if text.chars().count() > limit {
+                return Err(NotKeepable::TextTooLong {
+                    criterion: id.clone(),
+                    field,
+                    limit,
+                });
+            }
+        }
+    }
+    let json = to_json(assessment);
+    if json.len() > MAX_DOCUMENT_BYTES {
+        return Err(NotKeepable::TooLarge { bytes: json.len() });
+    }
+    // Indenting adds well under a tenth (a few dozen bytes per answer, at most 2,000 answers),
+    // so the file is only made when the compact form is close to the limit.
+    if json.len() >= MAX_DOCUMENT_BYTES / 10 * 9 {
+        let file_len = to_json_pretty(assessment).len();
+        if file_len > MAX_DOCUMENT_BYTES {
+            return Err(NotKeepable::TooLarge { bytes: file_len });
+        }
+    }
+    Ok(json)
+}
+
 /// The same document, indented for people who open the file in an editor.
 pub fn to_json_pretty(assessment: &Assessment) -> String {
     serde_json::to_string_pretty(&DocumentOut::from(assessment)).unwrap_or_default()
@@ -670,6 +751,111 @@ mod tests {
             answer.due = "2027-03-31".into();
         });
         assessment
+    }
+
+    #[test]
+    fn texts_at_their_limits_are_kept_and_one_character_more_is_not() {
+        for (field, limit) in [
+            ("evidence", MAX_LONG_TEXT_CHARS),
+            ("action", MAX_LONG_TEXT_CHARS),
+            ("owner", MAX_SHORT_TEXT_CHARS),
+        ] {
+            let with_text = |chars: usize| {
+                let mut assessment = sample();
+                // Two-byte characters: the limit counts characters, not bytes.
+                let text = "é".repeat(chars);
+                assessment.update_answer("tcop-2025/p02/c01", |answer| match field {
+                    "evidence" => answer.evidence = text,
+                    "action" => answer.action = text,
+                    _ => answer.owner = text,
+                });
+                assessment
+            };
+            let at_limit = with_text(limit);
+            let json = to_keepable_json(&at_limit).expect("at the limit it is kept");
+            assert_eq!(from_json(&json).expect("reads back").assessment, at_limit);
+            assert_eq!(
+                to_keepable_json(&with_text(limit + 1)),
+                Err(NotKeepable::TextTooLong {
+                    criterion: "tcop-2025/p02/c01".into(),
+                    field,
+                    limit
+                })
+            );
+            // The reader refuses that text too: the two checks agree.
+            let over = to_json(&with_text(limit + 1));
+            assert!(matches!(
+                from_json(&over),
+                Err(DocumentError::TooLong { .. })
+            ));
+        }
+    }
+
+    /// An assessment of `answers` more answers to unknown criteria, each with evidence, whose compact
+    /// document is exactly `compact_len` bytes long.
+    fn of_length(answers: usize, compact_len: usize) -> Assessment {
+        let mut assessment = sample();
+        for index in 0..answers {
+            assessment.update_answer(&format!("tcop-2025/extra/{index:04}"), |answer| {
+                answer.evidence = "x".repeat(100)
+            });
+        }
+        let short = compact_len - to_json(&assessment).len();
+        let per_answer = short / answers;
+        for (index, (_, answer)) in assessment
+            .answers
+            .iter_mut()
+            .filter(|(id, _)| id.contains("/extra/"))
+            .enumerate()
+        {
+            let extra = per_answer + usize::from(index < short % answers);
+            answer.evidence.push_str(&"x".repeat(extra));
+        }
+        assert_eq!(to_json(&assessment).len(), compact_len);
+        assessment
+    }
+
+    #[test]
+    fn a_document_whose_file_would_be_over_5_mb_is_not_kept() {
+        // Compact, it is under the limit; indented as a downloaded file, it is over, and that
+        // file could not be opened again.
+        // The sample has 2 answers: 1,998 more makes the most a document may hold.
+        let near = of_length(1_998, MAX_DOCUMENT_BYTES - 10_000);
+        let file_len = to_json_pretty(&near).len();
+        assert!(file_len > MAX_DOCUMENT_BYTES, "{file_len}");
+        assert_eq!(
+            to_keepable_json(&near),
+            Err(NotKeepable::TooLarge { bytes: file_len })
+        );
+        let over = of_length(1_998, MAX_DOCUMENT_BYTES + 1);
+        assert_eq!(
+            to_keepable_json(&over),
+            Err(NotKeepable::TooLarge {
+                bytes: MAX_DOCUMENT_BYTES + 1
+            })
+        );
+        // With room for the indenting, it is kept, and its file opens again.
+        let fits = of_length(1_998, MAX_DOCUMENT_BYTES - 200_000);
+        let json = to_keepable_json(&fits).expect("kept");
+        assert_eq!(from_json(&json).expect("reads back").assessment, fits);
+        let file = to_json_pretty(&fits);
+        assert!(super::super::open_file(file.as_bytes()).is_ok());
+
+        // One answer more than a document may hold is refused, as the reader would.
+        let mut crowded = sample();
+        for index in 0..MAX_ANSWERS - 1 {
+            crowded.update_answer(&format!("tcop-2025/extra/{index:04}"), |answer| {
+                answer.status = Some(Status::Met)
+            });
+        }
+        assert_eq!(
+            to_keepable_json(&crowded),
+            Err(NotKeepable::TooManyAnswers(MAX_ANSWERS + 1))
+        );
+        assert!(matches!(
+            from_json(&to_json(&crowded)),
+            Err(DocumentError::TooManyAnswers(_))
+        ));
     }
 
     #[test]

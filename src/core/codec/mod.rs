@@ -104,6 +104,19 @@ pub fn megabytes(bytes: usize) -> String {
     }
 }
 
+/// A count for a message, with thousands separated: "20,000".
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// The longest part of a file name taken from the assessment's name.
 const MAX_NAME_IN_FILE_NAME: usize = 60;
 

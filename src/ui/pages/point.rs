@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use super::dom_id;
 use crate::core::assessment::{Answer, DateParts, Status};
+use crate::core::codec::document::{MAX_LONG_TEXT_CHARS, MAX_SHORT_TEXT_CHARS};
 use crate::core::framework::{Criterion, Framework, Level, Point};
 use crate::core::route::Route;
 use crate::core::scoring;
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{BackLink, DateInput, GuidanceLink, MainHeading, StandingTag};
+use crate::ui::widgets::{AnswerText, BackLink, DateInput, GuidanceLink, MainHeading, StandingTag};
 
 #[component]
 pub fn PointPage(id: String, framework: &'static Framework, index: usize) -> impl IntoView {
@@ -286,21 +287,14 @@ fn CriterionForm(id: String, criterion: &'static Criterion, heading_level: u8) -
                     </div>
                 </fieldset>
             </div>
-            <div class="govuk-form-group">
-                <label class="govuk-label" for=evidence_id.clone()>
-                    "Evidence"
-                </label>
-                <textarea
-                    class="govuk-textarea"
-                    id=evidence_id
-                    rows="3"
-                    prop:value=initial.evidence.clone()
-                    on:input=move |event| {
-                        let text = event_target_value(&event);
-                        evidence_update(Box::new(move |answer| answer.evidence = text));
-                    }
-                ></textarea>
-            </div>
+            <AnswerText
+                id=evidence_id
+                label="Evidence"
+                rows=3
+                limit=MAX_LONG_TEXT_CHARS
+                initial=initial.evidence.clone()
+                on_input=move |text| evidence_update(Box::new(move |answer| answer.evidence = text))
+            />
             <Show when=move || status.get().is_some_and(Status::needs_action)>
                 <ActionFields base=base.clone() initial=initial.clone() update=update.clone() />
             </Show>
@@ -334,40 +328,23 @@ fn ActionFields(
     });
 
     view! {
-        <div class="govuk-form-group">
-            <label class="govuk-label" for=action_id.clone()>
-                "Action"
-            </label>
-            <div class="govuk-hint" id=format!("{action_id}-hint")>
-                "What you will do to meet this criterion."
-            </div>
-            <textarea
-                class="govuk-textarea"
-                id=action_id.clone()
-                rows="2"
-                aria-describedby=format!("{action_id}-hint")
-                prop:value=initial.action.clone()
-                on:input=move |event| {
-                    let text = event_target_value(&event);
-                    action_update(Box::new(move |answer| answer.action = text));
-                }
-            ></textarea>
-        </div>
-        <div class="govuk-form-group">
-            <label class="govuk-label" for=owner_id.clone()>
-                "Owner (optional)"
-            </label>
-            <input
-                class="govuk-input govuk-!-width-one-half"
-                id=owner_id
-                type="text"
-                prop:value=initial.owner.clone()
-                on:input=move |event| {
-                    let text = event_target_value(&event);
-                    owner_update(Box::new(move |answer| answer.owner = text));
-                }
-            />
-        </div>
+        <AnswerText
+            id=action_id
+            label="Action"
+            hint="What you will do to meet this criterion."
+            rows=2
+            limit=MAX_LONG_TEXT_CHARS
+            initial=initial.action.clone()
+            on_input=move |text| action_update(Box::new(move |answer| answer.action = text))
+        />
+        <AnswerText
+            id=owner_id
+            label="Owner (optional)"
+            rows=0
+            limit=MAX_SHORT_TEXT_CHARS
+            initial=initial.owner.clone()
+            on_input=move |text| owner_update(Box::new(move |answer| answer.owner = text))
+        />
         <DateInput
             id=format!("{base}-due")
             legend="Due date (optional)"
