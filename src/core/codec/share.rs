@@ -15,7 +15,8 @@
 //! much further, and this makes a complete current Code link about half as long.
 //!
 //! `v1.` links (the unpacked document) were made before packing and still open. Links already
-//! sent must keep opening, so the golden links in `tests/links.rs` never change.
+//! sent must keep opening, so the golden links in `tests/fixtures/links/` (checked by
+//! `tests/documents.rs`) never change.
 
 use std::fmt;
 
