@@ -2,6 +2,8 @@
 //! with its own error. The fixtures are committed files, so they also pin what was once written.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -195,17 +197,7 @@ fn each_bad_file_gets_its_own_error() {
 #[test]
 fn every_bad_file_has_a_test_and_a_message() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
-    let mut names: Vec<String> = fs::read_dir(folder)
-        .expect("bad fixtures")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
+    let names = common::sorted_names(&folder);
     assert_eq!(
         names,
         [

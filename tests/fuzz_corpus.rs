@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 #[path = "../fuzz/src/lib.rs"]
 mod checks;
+mod common;
 
 fn inputs(folder: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(folder) else {
@@ -44,17 +45,7 @@ fn every_corpus_and_regression_input_passes_its_target_s_checks() {
 #[test]
 fn every_target_has_a_corpus_folder_and_nothing_else_is_there() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
-    let mut folders: Vec<String> = fs::read_dir(&corpus)
-        .expect("fuzz/corpus")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    folders.sort();
+    let folders = common::sorted_names(&corpus);
     let mut targets: Vec<String> = checks::TARGETS
         .iter()
         .map(|(name, _)| (*name).to_owned())

@@ -19,6 +19,9 @@ impl fmt::Display for DownloadError {
     }
 }
 
+/// How long a download's blob is kept before it is released.
+const RELEASE_AFTER_MS: i32 = 60_000;
+
 /// Saves text as a file in the person's downloads, without any request: the file is made in the
 /// browser from a `blob:` address of this page's own origin.
 pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), DownloadError> {
@@ -44,8 +47,18 @@ pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), 
         .map_err(|_| DownloadError::NotMade)?;
     link.click();
     link.remove();
-    // The browser has read the blob by the time the click returns; releasing it frees memory.
-    let _ = web_sys::Url::revoke_object_url(&address);
+    // Releasing the blob frees its memory, but releasing it at once may cancel a download that
+    // the browser starts after the click returns (some browsers are reported to), so it is
+    // released a minute later.
+    let release = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&address);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            release.unchecked_ref(),
+            RELEASE_AFTER_MS,
+        );
+    }
     Ok(())
 }
 

@@ -5,12 +5,14 @@ use std::fmt;
 
 use super::assessment::{DateError, DateParts, Details, Marking, Phase};
 use super::catalogue;
+use super::codec::document;
 use super::framework::Framework;
 
-/// The longest name the tool accepts: enough for any real programme name, small enough to show.
-pub const MAX_NAME_CHARS: usize = 200;
-/// The longest organisation or assessor entry.
-pub const MAX_SHORT_TEXT_CHARS: usize = 200;
+/// The longest name the tool accepts: the limit the document reader applies, so that a name
+/// accepted here can always be saved and read back.
+pub const MAX_NAME_CHARS: usize = document::MAX_SHORT_TEXT_CHARS;
+/// The longest organisation or assessor entry, for the same reason.
+pub const MAX_SHORT_TEXT_CHARS: usize = document::MAX_SHORT_TEXT_CHARS;
 
 /// A form field that can be in error; its `id` is the HTML id the error summary links to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,6 +33,15 @@ pub fn mount() {
     }
 }
 
+/// Moves keyboard focus to the element with this ID once the page has been drawn again: the
+/// element that had focus (a button that has gone, a link that was followed) may no longer exist.
+pub(crate) fn focus_when_drawn(id: impl Into<String>) {
+    let id = id.into();
+    request_animation_frame(move || {
+        page::focus(&id);
+    });
+}
+
 /// The whole app: the frame around every page and the page for the current address.
 #[component]
 pub fn App() -> impl IntoView {
@@ -92,9 +101,7 @@ pub fn App() -> impl IntoView {
         if first_render.get_value() {
             first_render.set_value(false);
         } else {
-            request_animation_frame(|| {
-                page::focus("main-heading");
-            });
+            focus_when_drawn("main-heading");
         }
     });
 
@@ -263,9 +270,7 @@ fn NoticeBanner() -> impl IntoView {
                                     Vec::new(),
                                 );
                                 // The Undo button has gone: keep keyboard focus on the news.
-                                request_animation_frame(|| {
-                                    page::focus("notice");
-                                });
+                                focus_when_drawn("notice");
                             }
                         }
                     >

@@ -311,11 +311,8 @@ impl AppState {
     /// name.
     pub fn delete(&self, id: &str) -> Option<String> {
         let mut removed = None;
-        self.drafts.update(|drafts| {
-            if let Some(index) = drafts.iter().position(|draft| draft.id == id) {
-                removed = Some(drafts.remove(index));
-            }
-        });
+        self.drafts
+            .update(|drafts| removed = take_draft(drafts, id));
         let removed = removed?;
         self.unsaved.update_value(|unsaved| {
             unsaved.remove(id);
@@ -338,13 +335,10 @@ impl AppState {
 
     /// Brings back a deleted assessment, under its old ID. Returns its name.
     pub fn undo_delete(&self, id: &str) -> Option<String> {
-        let mut restored = None;
-        self.deleted.update_value(|deleted| {
-            if let Some(index) = deleted.iter().position(|draft| draft.id == id) {
-                restored = Some(deleted.remove(index));
-            }
-        });
-        let restored = restored?;
+        let restored = self
+            .deleted
+            .try_update_value(|deleted| take_draft(deleted, id))
+            .flatten()?;
         let name = restored.assessment.details.name.clone();
         self.drafts.update(|drafts| drafts.insert(0, restored));
         self.unsaved.update_value(|unsaved| {
@@ -411,26 +405,22 @@ impl AppState {
                 if has_unsaved {
                     self.keep_this_tabs_copy(id);
                 }
-                let mut is_new = true;
-                self.drafts.update(|drafts| {
-                    if let Some(draft) = drafts.iter_mut().find(|draft| draft.id == id) {
-                        draft.assessment = imported.assessment.clone();
-                        draft.changed = changed;
-                        is_new = false;
-                    }
-                });
-                if is_new {
-                    self.drafts.update(|drafts| {
-                        drafts.insert(
+                self.drafts.update(
+                    |drafts| match drafts.iter_mut().find(|draft| draft.id == id) {
+                        Some(draft) => {
+                            draft.assessment = imported.assessment;
+                            draft.changed = changed;
+                        }
+                        None => drafts.insert(
                             0,
                             Draft {
                                 id: id.to_owned(),
                                 assessment: imported.assessment,
                                 changed,
                             },
-                        )
-                    });
-                }
+                        ),
+                    },
+                );
                 if on_screen {
                     self.outside_changes.update(|count| *count += 1);
                 }
@@ -469,6 +459,12 @@ impl From<storage::Stored> for Draft {
             changed: stored.changed,
         }
     }
+}
+
+/// Takes the draft with this ID out of a list.
+fn take_draft(drafts: &mut Vec<Draft>, id: &str) -> Option<Draft> {
+    let index = drafts.iter().position(|draft| draft.id == id)?;
+    Some(drafts.remove(index))
 }
 
 /// Orders change times newest first, with unknown times last.

@@ -7,6 +7,7 @@ use crate::core::assessment::format_date;
 use crate::core::catalogue;
 use crate::core::route::Route;
 use crate::core::scoring;
+use crate::ui::focus_when_drawn;
 use crate::ui::state::{use_app_state, Draft, LISTED_AT_FIRST};
 use crate::ui::widgets::MainHeading;
 
@@ -31,9 +32,7 @@ pub fn StartPage() -> impl IntoView {
                 .map(|draft| draft_link_id(&draft.id))
         });
         if let Some(id) = first_new {
-            request_animation_frame(move || {
-                page::focus(&id);
-            });
+            focus_when_drawn(id);
         }
     };
     let frameworks = catalogue::frameworks()
@@ -192,9 +191,7 @@ fn draft_row(draft: &Draft) -> impl IntoView {
                 Vec::new(),
             );
             // The row's button is redrawn with the list: keep keyboard focus on the news.
-            request_animation_frame(|| {
-                page::focus("notice");
-            });
+            focus_when_drawn("notice");
         }
     };
     let hidden_name = move || {
