@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use serde::Deserialize;
+use serde_json::json;
 
 /// How binding a criterion is in the official text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -97,57 +98,48 @@ impl Framework {
     /// - point: `[id, number, title, section, url, summary, applicability, [criterion, ...]]`
     /// - criterion: `[id, "must" | "should", question, hint, derived_from]`
     pub fn to_compact(&self) -> String {
-        let mut out = String::with_capacity(64 * 1024);
-        out.push('[');
-        for text in [
-            &self.id,
-            &self.title,
-            &self.edition,
-            &self.url,
-            &self.summary,
-        ] {
-            push_json_string(&mut out, text);
-            out.push(',');
-        }
-        out.push('[');
-        for (index, point) in self.points.iter().enumerate() {
-            if index > 0 {
-                out.push(',');
-            }
-            out.push('[');
-            for text in [&point.id, &point.number, &point.title] {
-                push_json_string(&mut out, text);
-                out.push(',');
-            }
-            push_json_optional(&mut out, point.section.as_deref());
-            out.push(',');
-            for text in [&point.url, &point.summary] {
-                push_json_string(&mut out, text);
-                out.push(',');
-            }
-            push_json_optional(&mut out, point.applicability.as_deref());
-            out.push_str(",[");
-            for (index, criterion) in point.criteria.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                out.push('[');
-                push_json_string(&mut out, &criterion.id);
-                out.push_str(match criterion.level {
-                    Level::Must => ",\"must\",",
-                    Level::Should => ",\"should\",",
-                });
-                for text in [&criterion.question, &criterion.hint] {
-                    push_json_string(&mut out, text);
-                    out.push(',');
-                }
-                push_json_optional(&mut out, criterion.derived_from.as_deref());
-                out.push(']');
-            }
-            out.push_str("]]");
-        }
-        out.push_str("]]");
-        out
+        let points: Vec<serde_json::Value> = self
+            .points
+            .iter()
+            .map(|point| {
+                let criteria: Vec<serde_json::Value> = point
+                    .criteria
+                    .iter()
+                    .map(|criterion| {
+                        let level = match criterion.level {
+                            Level::Must => "must",
+                            Level::Should => "should",
+                        };
+                        json!([
+                            criterion.id,
+                            level,
+                            criterion.question,
+                            criterion.hint,
+                            criterion.derived_from
+                        ])
+                    })
+                    .collect();
+                json!([
+                    point.id,
+                    point.number,
+                    point.title,
+                    point.section,
+                    point.url,
+                    point.summary,
+                    point.applicability,
+                    criteria
+                ])
+            })
+            .collect();
+        json!([
+            self.id,
+            self.title,
+            self.edition,
+            self.url,
+            self.summary,
+            points
+        ])
+        .to_string()
     }
 
     /// Reads the compact form written by [`Framework::to_compact`] and checks it as
@@ -279,30 +271,6 @@ impl Framework {
     /// The last part of a point's ID (such as `p06`), used in page addresses.
     pub fn point_slug(point: &Point) -> &str {
         point.id.rsplit('/').next().unwrap_or(&point.id)
-    }
-}
-
-/// Appends `text` as a JSON string.
-fn push_json_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if u32::from(c) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-fn push_json_optional(out: &mut String, text: Option<&str>) {
-    match text {
-        Some(text) => push_json_string(out, text),
-        None => out.push_str("null"),
     }
 }
 
