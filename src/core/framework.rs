@@ -28,6 +28,80 @@ pub enum Level {
     Should,
 }
 
+impl Level {
+    /// The word on the criterion's tag and in exports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Must => "Must",
+            Level::Should => "Should",
+        }
+    }
+
+    /// The value in the content files and the compact form.
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Must => "must",
+            Level::Should => "should",
+        }
+    }
+}
+
+/// The kind of organisation an assessment is for. Some musts bind only some kinds (Cloud First
+/// is mandatory for central government and strongly recommended to the rest of the public
+/// sector), so who is assessing decides what blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationType {
+    /// A department, agency or arm's-length body.
+    Central,
+    /// A council or combined authority.
+    Local,
+    /// The rest of the public sector, such as the NHS, police or education.
+    OtherPublic,
+}
+
+impl OrganisationType {
+    /// In the order the form offers them.
+    pub const ALL: [OrganisationType; 3] = [
+        OrganisationType::Central,
+        OrganisationType::Local,
+        OrganisationType::OtherPublic,
+    ];
+
+    /// The words a person sees as an answer ("Local government").
+    pub fn label(self) -> &'static str {
+        match self {
+            OrganisationType::Central => "Central government",
+            OrganisationType::Local => "Local government",
+            OrganisationType::OtherPublic => "Other public sector",
+        }
+    }
+
+    /// The same inside a sentence ("a must for local government").
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            OrganisationType::Central => "central government",
+            OrganisationType::Local => "local government",
+            OrganisationType::OtherPublic => "other public sector bodies",
+        }
+    }
+
+    /// The value in documents, content files and form controls.
+    pub fn code(self) -> &'static str {
+        match self {
+            OrganisationType::Central => "central",
+            OrganisationType::Local => "local",
+            OrganisationType::OtherPublic => "other_public",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<OrganisationType> {
+        OrganisationType::ALL
+            .into_iter()
+            .find(|kind| kind.code() == code)
+    }
+}
+
 /// One question a team answers as Met, Partly met, Not met or Not applicable.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -40,6 +114,50 @@ pub struct Criterion {
     /// confirmed source, which this names.
     #[serde(default)]
     pub derived_from: Option<String>,
+    /// For a must that the official text makes mandatory only for some kinds of organisation:
+    /// which ones. For any other kind it is scored and shown as a should. An assessment that
+    /// does not say who it is for gets the strictest reading: a must.
+    #[serde(default)]
+    pub must_for: Option<Vec<OrganisationType>>,
+}
+
+impl Criterion {
+    /// How binding this criterion is for the organisation assessed (`None`: not stated, which
+    /// is read as strictly as any kind).
+    pub fn level_for(&self, organisation: Option<OrganisationType>) -> Level {
+        match (self.level, &self.must_for, organisation) {
+            (Level::Must, Some(bound), Some(kind)) if !bound.contains(&kind) => Level::Should,
+            (level, _, _) => level,
+        }
+    }
+
+    /// Who the must binds, in a sentence ("central government"), for a must that binds only
+    /// some kinds of organisation.
+    pub fn binds(&self) -> Option<String> {
+        let bound = self
+            .must_for
+            .as_ref()
+            .filter(|_| self.level == Level::Must)?;
+        let names: Vec<&str> = bound.iter().map(|kind| kind.in_sentence()).collect();
+        Some(match names.as_slice() {
+            [] => return None,
+            [one] => (*one).to_owned(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        })
+    }
+
+    /// The line shown under the question of a must that binds only some kinds of organisation:
+    /// who must meet it, and what it is for everyone else.
+    pub fn binding_note(&self) -> Option<String> {
+        let who = self.binds()?;
+        let mut sentence = who.clone();
+        if let Some(first) = sentence.get(..1) {
+            sentence.replace_range(..1, &first.to_uppercase());
+        }
+        Some(format!(
+            "{sentence} must meet this; for other public bodies it is strongly recommended."
+        ))
+    }
 }
 
 /// One point (or principle) of a framework.
@@ -96,41 +214,42 @@ impl Framework {
     ///
     /// - framework: `[id, title, edition, url, summary, [point, ...]]`
     /// - point: `[id, number, title, section, url, summary, applicability, [criterion, ...]]`
-    /// - criterion: `[id, "must" | "should", question, hint, derived_from]`
+    /// - criterion: `[id, "must" | "should", question, hint, derived_from, must_for]`, where
+    ///   `must_for` is `null` or an array of organisation type codes
     pub fn to_compact(&self) -> String {
-        let points: Vec<serde_json::Value> = self
-            .points
-            .iter()
-            .map(|point| {
-                let criteria: Vec<serde_json::Value> = point
-                    .criteria
-                    .iter()
-                    .map(|criterion| {
-                        let level = match criterion.level {
-                            Level::Must => "must",
-                            Level::Should => "should",
-                        };
-                        json!([
-                            criterion.id,
-                            level,
-                            criterion.question,
-                            criterion.hint,
-                            criterion.derived_from
-                        ])
-                    })
-                    .collect();
-                json!([
-                    point.id,
-                    point.number,
-                    point.title,
-                    point.section,
-                    point.url,
-                    point.summary,
-                    point.applicability,
-                    criteria
-                ])
-            })
-            .collect();
+        let points: Vec<serde_json::Value> =
+            self.points
+                .iter()
+                .map(|point| {
+                    let criteria: Vec<serde_json::Value> = point
+                        .criteria
+                        .iter()
+                        .map(|criterion| {
+                            let must_for = criterion.must_for.as_ref().map(|bound| {
+                                bound.iter().map(|kind| kind.code()).collect::<Vec<_>>()
+                            });
+                            json!([
+                                criterion.id,
+                                criterion.level.code(),
+                                criterion.question,
+                                criterion.hint,
+                                criterion.derived_from,
+                                must_for
+                            ])
+                        })
+                        .collect();
+                    json!([
+                        point.id,
+                        point.number,
+                        point.title,
+                        point.section,
+                        point.url,
+                        point.summary,
+                        point.applicability,
+                        criteria
+                    ])
+                })
+                .collect();
         json!([
             self.id,
             self.title,
@@ -242,6 +361,18 @@ impl Framework {
                 {
                     report(&criterion.id, ProblemKind::Empty("derived_from"));
                 }
+                if let Some(bound) = &criterion.must_for {
+                    if criterion.level != Level::Must {
+                        report(&criterion.id, ProblemKind::MustForOnShould);
+                    }
+                    let distinct: HashSet<_> = bound.iter().collect();
+                    if bound.is_empty()
+                        || distinct.len() != bound.len()
+                        || distinct.len() == OrganisationType::ALL.len()
+                    {
+                        report(&criterion.id, ProblemKind::MustForList);
+                    }
+                }
             }
         }
         problems
@@ -276,7 +407,7 @@ impl Framework {
 
 /// Reading the compact form: each function returns `None` when the shape is wrong.
 mod compact {
-    use super::{Criterion, Framework, Level, Point};
+    use super::{Criterion, Framework, Level, OrganisationType, Point};
     use serde_json::Value;
 
     fn text(value: &Value) -> Option<String> {
@@ -331,8 +462,19 @@ mod compact {
     }
 
     fn criterion(value: &Value) -> Option<Criterion> {
-        let [id, level, question, hint, derived_from] = value.as_array()?.as_slice() else {
+        let [id, level, question, hint, derived_from, must_for] = value.as_array()?.as_slice()
+        else {
             return None;
+        };
+        let must_for = match must_for {
+            Value::Null => None,
+            other => Some(
+                other
+                    .as_array()?
+                    .iter()
+                    .map(|code| OrganisationType::from_code(code.as_str()?))
+                    .collect::<Option<Vec<_>>>()?,
+            ),
         };
         Some(Criterion {
             id: text(id)?,
@@ -344,6 +486,7 @@ mod compact {
             question: text(question)?,
             hint: text(hint)?,
             derived_from: optional(derived_from)?,
+            must_for,
         })
     }
 }
@@ -419,6 +562,10 @@ pub enum ProblemKind {
     NotHttps,
     NoPoints,
     CriteriaCount(usize),
+    /// `must_for` on a should: only a must can bind some organisations and not others.
+    MustForOnShould,
+    /// `must_for` empty, with a kind twice, or naming every kind (then it is a plain must).
+    MustForList,
 }
 
 impl fmt::Display for ContentProblem {
@@ -436,6 +583,14 @@ impl fmt::Display for ContentProblem {
             ProblemKind::CriteriaCount(count) => write!(
                 f,
                 "{at}: has {count} criteria; a point needs {MIN_CRITERIA_PER_POINT} to {MAX_CRITERIA_PER_POINT}"
+            ),
+            ProblemKind::MustForOnShould => write!(
+                f,
+                "{at}: must_for is only for a must (it says which organisations the must binds)"
+            ),
+            ProblemKind::MustForList => write!(
+                f,
+                "{at}: must_for must name one or two different organisation types (central, local, other_public); a must for all of them needs no must_for"
             ),
         }
     }
@@ -544,5 +699,87 @@ summary = "A demo."
             Framework::from_toml(&level),
             Err(ContentError::Syntax(_))
         ));
+    }
+
+    fn with_must_for(level: &str, must_for: &str) -> String {
+        sample(&point("demo/p01", 4)).replacen(
+            "level = \"should\"",
+            &format!("level = \"{level}\"\nmust_for = {must_for}"),
+            1,
+        )
+    }
+
+    #[test]
+    fn a_must_for_some_organisations_is_a_should_for_the_others_and_a_must_when_not_stated() {
+        let framework =
+            Framework::from_toml(&with_must_for("must", "[\"central\"]")).expect("valid");
+        let criterion = &framework.points[0].criteria[0];
+        assert_eq!(
+            criterion.level_for(Some(OrganisationType::Central)),
+            Level::Must
+        );
+        assert_eq!(
+            criterion.level_for(Some(OrganisationType::Local)),
+            Level::Should
+        );
+        assert_eq!(
+            criterion.level_for(Some(OrganisationType::OtherPublic)),
+            Level::Should
+        );
+        assert_eq!(criterion.level_for(None), Level::Must);
+        assert_eq!(criterion.binds().as_deref(), Some("central government"));
+        assert_eq!(
+            criterion.binding_note().as_deref(),
+            Some("Central government must meet this; for other public bodies it is strongly recommended.")
+        );
+        // A plain should or must is the same for everyone, and has no note.
+        let plain = &framework.points[0].criteria[1];
+        for kind in OrganisationType::ALL.map(Some).into_iter().chain([None]) {
+            assert_eq!(plain.level_for(kind), Level::Should);
+        }
+        assert_eq!(plain.binding_note(), None);
+    }
+
+    #[test]
+    fn two_organisation_types_are_named_together() {
+        let framework = Framework::from_toml(&with_must_for("must", "[\"central\", \"local\"]"))
+            .expect("valid");
+        assert_eq!(
+            framework.points[0].criteria[0].binds().as_deref(),
+            Some("central government and local government")
+        );
+    }
+
+    #[test]
+    fn must_for_on_a_should_or_with_a_bad_list_is_caught() {
+        assert_eq!(
+            kinds(&with_must_for("should", "[\"central\"]")),
+            [ProblemKind::MustForOnShould]
+        );
+        for bad in [
+            "[]",
+            "[\"local\", \"local\"]",
+            "[\"central\", \"local\", \"other_public\"]",
+        ] {
+            assert_eq!(
+                kinds(&with_must_for("must", bad)),
+                [ProblemKind::MustForList],
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            Framework::from_toml(&with_must_for("must", "[\"county\"]")),
+            Err(ContentError::Syntax(_))
+        ));
+    }
+
+    #[test]
+    fn must_for_survives_the_compact_form() {
+        let framework =
+            Framework::from_toml(&with_must_for("must", "[\"other_public\"]")).expect("valid");
+        assert_eq!(
+            Framework::from_compact(&framework.to_compact()),
+            Ok(framework)
+        );
     }
 }

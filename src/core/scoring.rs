@@ -464,6 +464,7 @@ mod tests {
                             question: format!("Question {}.{}", p + 1, c + 1),
                             hint: "H".into(),
                             derived_from: None,
+                            must_for: None,
                         })
                         .collect(),
                 })
