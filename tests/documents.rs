@@ -15,6 +15,7 @@ use tcop_assessor::core::codec::document::{
     self, DocumentError, Imported, MAX_DOCUMENT_BYTES, VERSION,
 };
 use tcop_assessor::core::codec::share::{self, LinkError};
+use tcop_assessor::core::framework::OrganisationType;
 
 fn fixture(path: &str) -> String {
     let full = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -153,13 +154,73 @@ fn there_is_a_complete_fixture_for_every_version_and_each_loads() {
 
 #[test]
 fn a_document_from_a_newer_version_asks_for_the_newer_tool() {
-    let v1 = fixture("documents/v1-complete.json");
-    let v2 = v1.replacen("\"version\": 1", "\"version\": 2", 1);
-    assert_ne!(v1, v2);
-    assert_eq!(
-        document::from_json(&v2),
-        Err(DocumentError::NewerVersion(2))
+    let latest = fixture(&format!("documents/v{VERSION}-complete.json"));
+    let next = VERSION + 1;
+    let newer = latest.replacen(
+        &format!("\"version\": {VERSION}"),
+        &format!("\"version\": {next}"),
+        1,
     );
+    assert_ne!(latest, newer);
+    assert_eq!(
+        document::from_json(&newer),
+        Err(DocumentError::NewerVersion(next))
+    );
+}
+
+#[test]
+fn a_version_1_document_is_for_an_organisation_of_a_type_not_stated() {
+    assert_eq!(
+        load("documents/v1-complete.json")
+            .assessment
+            .details
+            .organisation_type,
+        None
+    );
+    // Version 1 ignored members it did not know, so one that happens to be there still means
+    // nothing after the upgrade.
+    let v1 = fixture("documents/v1-complete.json").replacen(
+        "\"assessor\":",
+        "\"organisation_type\": \"central\", \"assessor\":",
+        1,
+    );
+    let imported = document::from_json(&v1).expect("reads");
+    assert_eq!(imported.assessment.details.organisation_type, None);
+    // Upgraded and saved again, it is a current document with every other value intact.
+    let again = document::from_json(&document::to_json(&imported.assessment)).expect("reads");
+    assert_eq!(
+        again.assessment,
+        load("documents/v1-complete.json").assessment
+    );
+}
+
+#[test]
+fn the_complete_v2_document_loads_with_the_organisation_type_and_every_v1_value() {
+    let v2 = load("documents/v2-complete.json").assessment;
+    assert_eq!(v2.details.organisation_type, Some(OrganisationType::Local));
+    assert_eq!(
+        v2.details.organisation,
+        "Borough Council of Testing — Ünïcödé Unit"
+    );
+    // Apart from those two details it is the v1 fixture, which loads as checked above.
+    let mut v1 = load("documents/v1-complete.json").assessment;
+    v1.details.organisation_type = Some(OrganisationType::Local);
+    v1.details.organisation = v2.details.organisation.clone();
+    assert_eq!(v2, v1);
+    for kind in OrganisationType::ALL {
+        let mut assessment = v2.clone();
+        assessment.details.organisation_type = Some(kind);
+        let json = document::to_json(&assessment);
+        assert!(json.contains(&format!("\"organisation_type\":\"{}\"", kind.code())));
+        assert_eq!(
+            document::from_json(&json).expect("reads").assessment,
+            assessment
+        );
+    }
+    let mut not_stated = v2;
+    not_stated.details.organisation_type = None;
+    let json = document::to_json(&not_stated);
+    assert!(!json.contains("organisation_type"), "{json}");
 }
 
 fn bad(name: &str) -> DocumentError {
@@ -177,9 +238,9 @@ fn each_bad_file_gets_its_own_error() {
         DocumentError::NotJson { line: 1, column: 2 }
     );
     assert_eq!(bad("not-this-format.json"), DocumentError::NotThisFormat);
-    // This one also nests deeper than version 1 allows: the version still wins, because the
+    // This one also nests deeper than any version so far allows: the version still wins, because the
     // person needs to be told to use a newer tool, not that the file is no assessment at all.
-    assert_eq!(bad("newer-version.json"), DocumentError::NewerVersion(2));
+    assert_eq!(bad("newer-version.json"), DocumentError::NewerVersion(99));
     assert_eq!(
         bad("unknown-framework.json"),
         DocumentError::UnknownFramework("tcop-2099".into())

@@ -13,6 +13,7 @@ use tcop_assessor::core::codec::document::{
     self, MAX_DOCUMENT_BYTES, MAX_LONG_TEXT_CHARS, MAX_SHORT_TEXT_CHARS,
 };
 use tcop_assessor::core::codec::share::{self, MAX_PAYLOAD_CHARS};
+use tcop_assessor::core::framework::OrganisationType;
 
 /// Pieces of text that have broken other tools' encoders: JSON's own quoting, HTML closing a
 /// script element, line breaks, escapes, and characters outside the Basic Multilingual Plane.
@@ -99,23 +100,27 @@ fn details() -> impl Strategy<Value = Details> {
         proptest::option::of(select(Phase::ALL.to_vec())),
         proptest::option::of(date()),
         select(Marking::ALL.to_vec()),
+        proptest::option::of(select(OrganisationType::ALL.to_vec())),
     )
-        .prop_map(|(name, organisation, assessor, phase, date, marking)| {
-            // The name is the one detail that must hold something visible.
-            let name = if name.trim().is_empty() {
-                "x".to_owned()
-            } else {
-                name
-            };
-            Details {
-                name,
-                organisation,
-                assessor,
-                phase,
-                date,
-                marking,
-            }
-        })
+        .prop_map(
+            |(name, organisation, assessor, phase, date, marking, organisation_type)| {
+                // The name is the one detail that must hold something visible.
+                let name = if name.trim().is_empty() {
+                    "x".to_owned()
+                } else {
+                    name
+                };
+                Details {
+                    name,
+                    organisation,
+                    organisation_type,
+                    assessor,
+                    phase,
+                    date,
+                    marking,
+                }
+            },
+        )
 }
 
 /// An assessment against one of the built-in frameworks, answering a random subset of its real

@@ -13,6 +13,7 @@ use tcop_assessor::core::codec::document::{
     self, DocumentError, FORMAT, MAX_ANSWERS, MAX_ID_CHARS, MAX_LONG_TEXT_CHARS,
     MAX_SHORT_TEXT_CHARS, VERSION,
 };
+use tcop_assessor::core::framework::OrganisationType;
 
 fn schema() -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/assessment.schema.json");
@@ -22,9 +23,9 @@ fn schema() -> Value {
 
 /// The complete fixture, which uses every member the format has.
 fn complete() -> Value {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/documents/v1-complete.json");
-    let text = std::fs::read_to_string(path).expect("the v1 fixture");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/documents/v{VERSION}-complete.json"));
+    let text = std::fs::read_to_string(path).expect("the fixture of the current version");
     serde_json::from_str(&text).expect("the fixture is JSON")
 }
 
@@ -149,6 +150,13 @@ fn the_other_enums_are_the_codec_s_codes() {
         strings(at(&schema, "/properties/details/properties/marking/enum")),
         with_empty(Marking::ALL.map(Marking::code).to_vec())
     );
+    assert_eq!(
+        strings(at(
+            &schema,
+            "/properties/details/properties/organisation_type/enum"
+        )),
+        with_empty(OrganisationType::ALL.map(OrganisationType::code).to_vec())
+    );
     let ids: Vec<Option<String>> = catalogue::ids().map(|id| Some(id.to_owned())).collect();
     assert_eq!(
         strings(at(&schema, "/properties/framework/properties/id/enum")),
@@ -160,6 +168,10 @@ fn the_other_enums_are_the_codec_s_codes() {
         (
             "marking",
             with_empty(Marking::ALL.map(Marking::code).to_vec()),
+        ),
+        (
+            "organisation_type",
+            with_empty(OrganisationType::ALL.map(OrganisationType::code).to_vec()),
         ),
     ] {
         for value in values {
@@ -375,8 +387,8 @@ fn exactly_the_required_members_are_required() {
         );
         tried += 1;
     }
-    // Five at the top, two in framework, six in details, five in an answer.
-    assert_eq!(tried, 18);
+    // Five at the top, two in framework, seven in details, five in an answer.
+    assert_eq!(tried, 19);
 }
 
 fn allows_null(member: &Value) -> bool {
@@ -423,7 +435,7 @@ fn exactly_the_members_the_schema_lets_be_null_may_be_null() {
         }
     }
     // So that the check above cannot pass by finding nothing nullable.
-    assert_eq!(nullable.len(), 11, "{nullable:?}");
+    assert_eq!(nullable.len(), 12, "{nullable:?}");
 }
 
 #[test]

@@ -147,6 +147,7 @@ fn details(name: &str) -> Details {
     Details {
         name: name.to_owned(),
         organisation: "Department for Example".to_owned(),
+        organisation_type: None,
         assessor: "A. N. Assessor".to_owned(),
         phase: Some(Phase::Beta),
         date: Some("2026-03-31".to_owned()),

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::framework::Framework;
+use super::framework::{Framework, OrganisationType};
 
 /// A team's answer to one criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,6 +136,9 @@ pub struct Details {
     /// The project or programme; the only required detail.
     pub name: String,
     pub organisation: String,
+    /// What kind of organisation the assessment is for: it decides which musts bind. `None` is
+    /// "Not stated", where every must binds.
+    pub organisation_type: Option<OrganisationType>,
     pub assessor: String,
     pub phase: Option<Phase>,
     /// The date of the assessment, as `YYYY-MM-DD`.

@@ -6,13 +6,16 @@ use std::fmt;
 use super::assessment::{DateError, DateParts, Details, Marking, Phase};
 use super::catalogue;
 use super::codec::document;
-use super::framework::Framework;
+use super::framework::{Framework, OrganisationType};
 
 /// The longest name the tool accepts: the limit the document reader applies, so that a name
 /// accepted here can always be saved and read back.
 pub const MAX_NAME_CHARS: usize = document::MAX_SHORT_TEXT_CHARS;
 /// The longest organisation or assessor entry, for the same reason.
 pub const MAX_SHORT_TEXT_CHARS: usize = document::MAX_SHORT_TEXT_CHARS;
+
+/// The form value of the "Not stated" organisation type: every must binds.
+pub const NOT_STATED: &str = "not_stated";
 
 /// A form field that can be in error; its `id` is the HTML id the error summary links to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +86,8 @@ pub struct DetailsForm {
     pub framework: String,
     pub name: String,
     pub organisation: String,
+    /// An organisation type code, [`NOT_STATED`], or empty (also not stated).
+    pub organisation_type: String,
     pub assessor: String,
     /// A phase code, or empty.
     pub phase: String,
@@ -121,6 +126,7 @@ impl DetailsForm {
                 Details {
                     name,
                     organisation: self.organisation.trim().to_owned(),
+                    organisation_type: OrganisationType::from_code(&self.organisation_type),
                     assessor: self.assessor.trim().to_owned(),
                     phase: Phase::from_code(&self.phase),
                     date,

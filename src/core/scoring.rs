@@ -7,6 +7,9 @@
 //! - The overall score is the plain mean of the point scores.
 //! - A point is Blocked if any must criterion is Not met; otherwise Meets at 80% or more, Partly
 //!   meets from 50% up to 80%, Does not meet below 50%.
+//! - A must that the content says binds only some kinds of organisation (`must_for`) is a should
+//!   for an assessment of any other kind, so it never blocks there. An assessment whose
+//!   organisation type is not stated reads every must as a must: the strictest reading.
 //!
 //! Scores are kept as exact fractions so that the bands and the half-up rounding of percentages
 //! are decided on exact values, never on floating-point near-misses.
@@ -14,7 +17,7 @@
 use std::fmt;
 
 use super::assessment::{Answer, Assessment, Status};
-use super::framework::{Criterion, Framework, Level, Point};
+use super::framework::{Criterion, Framework, Level, OrganisationType, Point};
 
 /// A score between 0 and 1, held exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,11 +159,19 @@ impl Standing {
     }
 }
 
+/// A must criterion answered Not met, as a reason names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnmetMust {
+    pub question: String,
+    /// Who the must binds ("central government"), when it binds only some organisations.
+    pub binds: Option<String>,
+}
+
 /// Why a point or the assessment has its standing; `Display` gives the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
-    /// These must criteria (their questions) are Not met.
-    MustNotMet(Vec<String>),
+    /// These must criteria are Not met.
+    MustNotMet(Vec<UnmetMust>),
     /// These points (number and title) are blocked.
     PointsBlocked(Vec<String>),
     /// Every criterion is Not applicable.
@@ -178,14 +189,32 @@ pub enum Reason {
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Reason::MustNotMet(questions) => {
-                let quoted = quote_list(questions);
-                if questions.len() == 1 {
-                    write!(f, "Blocked, because {quoted} is a must and is Not met.")
-                } else {
-                    write!(f, "Blocked, because these must criteria are Not met: {quoted}.")
+            Reason::MustNotMet(musts) => match musts.as_slice() {
+                [one] => {
+                    let quoted = quote(&one.question);
+                    match &one.binds {
+                        Some(who) => write!(
+                            f,
+                            "Blocked, because {quoted} is a must for {who} and is Not met."
+                        ),
+                        None => write!(f, "Blocked, because {quoted} is a must and is Not met."),
+                    }
                 }
-            }
+                _ => {
+                    let listed: Vec<String> = musts
+                        .iter()
+                        .map(|must| match &must.binds {
+                            Some(who) => format!("{} (a must for {who})", quote(&must.question)),
+                            None => quote(&must.question),
+                        })
+                        .collect();
+                    write!(
+                        f,
+                        "Blocked, because these must criteria are Not met: {}.",
+                        listed.join(", ")
+                    )
+                }
+            },
             Reason::PointsBlocked(points) => {
                 let quoted = quote_list(points);
                 if points.len() == 1 {
@@ -226,12 +255,27 @@ impl fmt::Display for Reason {
     }
 }
 
+fn quote(item: &str) -> String {
+    format!("\u{201c}{item}\u{201d}")
+}
+
 fn quote_list(items: &[String]) -> String {
     items
         .iter()
-        .map(|item| format!("\u{201c}{item}\u{201d}"))
+        .map(|item| quote(item))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Whether this answer to this criterion blocks its point, for this kind of organisation: only a
+/// must (as it binds that organisation) answered Not met does. The one place the rule is written,
+/// for points, blockers and every page and export.
+pub fn blocks(
+    criterion: &Criterion,
+    status: Option<Status>,
+    organisation: Option<OrganisationType>,
+) -> bool {
+    status == Some(Status::NotMet) && criterion.level_for(organisation) == Level::Must
 }
 
 /// Counts of each answer within a point.
@@ -318,16 +362,19 @@ impl<'f> Results<'f, '_> {
 pub fn score_point<'f>(point: &'f Point, assessment: &Assessment) -> PointResult<'f> {
     let mut tally = Tally::default();
     let mut blocking = Vec::new();
+    let organisation = assessment.details.organisation_type;
     for criterion in &point.criteria {
-        match assessment.status(&criterion.id) {
+        let status = assessment.status(&criterion.id);
+        if blocks(criterion, status, organisation) {
+            blocking.push(UnmetMust {
+                question: criterion.question.clone(),
+                binds: criterion.binds(),
+            });
+        }
+        match status {
             Some(Status::Met) => tally.met += 1,
             Some(Status::PartlyMet) => tally.partly += 1,
-            Some(Status::NotMet) => {
-                tally.not_met += 1;
-                if criterion.level == Level::Must {
-                    blocking.push(criterion.question.clone());
-                }
-            }
+            Some(Status::NotMet) => tally.not_met += 1,
             Some(Status::NotApplicable) => tally.not_applicable += 1,
             None => tally.unanswered += 1,
         }
@@ -407,7 +454,11 @@ pub fn score<'f, 'a>(framework: &'f Framework, assessment: &'a Assessment) -> Re
             let Some(status) = answer.status else {
                 continue;
             };
-            if status == Status::NotMet && criterion.level == Level::Must {
+            if blocks(
+                criterion,
+                Some(status),
+                assessment.details.organisation_type,
+            ) {
                 blockers.push(Blocker { point, criterion });
             }
             if status.needs_action() {
@@ -655,5 +706,82 @@ mod tests {
         let results = score(&framework, &assessment);
         assert_eq!(results.overall, None);
         assert_eq!(results.reason, Reason::NothingScored);
+    }
+
+    /// The framework with its first criterion a must for central government only.
+    fn central_only_first() -> Framework {
+        let mut framework = framework(&[&[M, S, S, S], &[M, S, S, S]]);
+        framework.points[0].criteria[0].must_for = Some(vec![OrganisationType::Central]);
+        framework
+    }
+
+    fn for_organisation(
+        framework: &Framework,
+        organisation: Option<OrganisationType>,
+        per_point: &[&str],
+    ) -> Assessment {
+        let mut assessment = answers(framework, per_point);
+        assessment.details.organisation_type = organisation;
+        assessment
+    }
+
+    #[test]
+    fn a_must_for_central_government_blocks_central_and_not_stated_but_not_a_council() {
+        let framework = central_only_first();
+        let answered = ["NMMM", "MMMM"];
+        let central = for_organisation(&framework, Some(OrganisationType::Central), &answered);
+        let council = for_organisation(&framework, Some(OrganisationType::Local), &answered);
+        let not_stated = for_organisation(&framework, None, &answered);
+
+        let central = score(&framework, &central);
+        assert_eq!(central.points[0].standing, Standing::Blocked);
+        assert_eq!(
+            central.points[0].reason.to_string(),
+            "Blocked, because \u{201c}Question 1.1\u{201d} is a must for central government and is Not met."
+        );
+        assert_eq!(central.blockers.len(), 1);
+        assert_eq!(
+            score(&framework, &not_stated).points[0].standing,
+            Standing::Blocked
+        );
+
+        let council = score(&framework, &council);
+        // 3 of 4 met: 75%, placed by its score like any should.
+        assert_eq!(council.points[0].standing, Standing::PartlyMeets);
+        assert!(council.blockers.is_empty());
+        // The mean of 75% and 100%.
+        assert_eq!(council.standing, Standing::Meets);
+        // The score itself is the same for everyone: only blocking depends on who is assessed.
+        assert_eq!(council.points[0].score, central.points[0].score);
+        assert_eq!(council.overall, central.overall);
+    }
+
+    #[test]
+    fn a_plain_must_blocks_every_kind_of_organisation() {
+        let framework = central_only_first();
+        for organisation in OrganisationType::ALL.map(Some).into_iter().chain([None]) {
+            let assessment = for_organisation(&framework, organisation, &["MMMM", "NMMM"]);
+            let results = score(&framework, &assessment);
+            assert_eq!(
+                results.points[1].standing,
+                Standing::Blocked,
+                "{organisation:?}"
+            );
+            assert_eq!(
+                results.points[1].reason.to_string(),
+                "Blocked, because \u{201c}Question 2.1\u{201d} is a must and is Not met."
+            );
+        }
+    }
+
+    #[test]
+    fn several_unmet_musts_each_say_who_they_bind() {
+        let mut framework = central_only_first();
+        framework.points[0].criteria[1].level = Level::Must;
+        let assessment = for_organisation(&framework, None, &["NNMM", "MMMM"]);
+        assert_eq!(
+            score(&framework, &assessment).points[0].reason.to_string(),
+            "Blocked, because these must criteria are Not met: \u{201c}Question 1.1\u{201d} (a must for central government), \u{201c}Question 1.2\u{201d}."
+        );
     }
 }

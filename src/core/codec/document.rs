@@ -14,11 +14,16 @@ use serde_json::{Map, Value};
 
 use crate::core::assessment::{Answer, Assessment, Details, FrameworkRef, Marking, Phase, Status};
 use crate::core::catalogue;
+use crate::core::framework::OrganisationType;
 
 /// The value of the top-level `"format"` field.
 pub const FORMAT: &str = "tcop-assessment";
 /// The newest document version this tool reads and the one it writes.
-pub const VERSION: u64 = 1;
+///
+/// - 1: the first version.
+/// - 2: `details.organisation_type`, the kind of organisation assessed (it decides which musts
+///   bind).
+pub const VERSION: u64 = 2;
 
 /// The largest document accepted, before parsing and after inflating a link.
 pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
@@ -268,6 +273,8 @@ struct DetailsOut<'a> {
     name: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     organisation: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organisation_type: Option<&'static str>,
     #[serde(skip_serializing_if = "str::is_empty")]
     assessor: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -318,6 +325,7 @@ impl<'a> DocumentOut<'a> {
             details: DetailsOut {
                 name: &details.name,
                 organisation: &details.organisation,
+                organisation_type: details.organisation_type.map(OrganisationType::code),
                 assessor: &details.assessor,
                 phase: details.phase.map(Phase::code),
                 date: details.date.as_deref(),
@@ -411,12 +419,22 @@ type MigrationStep = fn(Map<String, Value>) -> Result<Map<String, Value>, Docume
 
 /// The upgrade steps in order: `MIGRATIONS[0]` takes version 1 to 2, `MIGRATIONS[1]` 2 to 3, and
 /// so on. The length is tied to [`VERSION`], so raising the version does not compile until its
-/// step is written. Version 1 is the first and current version, so there are none yet.
+/// step is written.
 ///
-/// To add version 2: write `fn v1_to_v2`, list it here, set `VERSION = 2`, teach the reader the
-/// new shape, and add `tests/fixtures/documents/v2-complete.json` beside the v1 fixture, which
-/// must keep loading with every value intact.
-const MIGRATIONS: [MigrationStep; (VERSION - 1) as usize] = [];
+/// To add version n + 1: write `fn vn_to_vn1`, list it here, raise `VERSION`, teach the reader
+/// the new shape, update `schema/assessment.schema.json`, and add
+/// `tests/fixtures/documents/v{n+1}-complete.json` beside the older fixtures, which must keep
+/// loading with every value intact.
+const MIGRATIONS: [MigrationStep; (VERSION - 1) as usize] = [v1_to_v2];
+
+/// Version 2 added `details.organisation_type`. Version 1 ignored members it did not know, so a
+/// version 1 file that happens to carry one was read as "Not stated", and must still be.
+fn v1_to_v2(mut root: Map<String, Value>) -> Result<Map<String, Value>, DocumentError> {
+    if let Some(Value::Object(details)) = root.get_mut("details") {
+        details.remove("organisation_type");
+    }
+    Ok(root)
+}
 
 /// Brings a document of a supported version (1 to [`VERSION`]) up to the current version, one
 /// step at a time.
@@ -499,6 +517,20 @@ fn read_document(root: &Map<String, Value>) -> Result<Imported, DocumentError> {
         date if date.is_empty() => None,
         date => Some(checked_date(date, "details.date")?),
     };
+    let organisation_type = match optional_text(
+        details_map,
+        "organisation_type",
+        "details.organisation_type",
+        MAX_ID_CHARS,
+    )? {
+        code if code.is_empty() => None,
+        code => Some(
+            OrganisationType::from_code(&code).ok_or(DocumentError::WrongField {
+                at: "details.organisation_type".into(),
+                expected: "one of central, local, other_public",
+            })?,
+        ),
+    };
     let marking = match optional_text(details_map, "marking", "details.marking", MAX_ID_CHARS)? {
         code if code.is_empty() => Marking::default(),
         code => Marking::from_code(&code).ok_or(DocumentError::WrongField {
@@ -514,6 +546,7 @@ fn read_document(root: &Map<String, Value>) -> Result<Imported, DocumentError> {
             "details.organisation",
             MAX_SHORT_TEXT_CHARS,
         )?,
+        organisation_type,
         assessor: optional_text(
             details_map,
             "assessor",
@@ -873,7 +906,7 @@ mod tests {
     fn a_status_only_answer_is_written_as_a_bare_status() {
         let json = to_json(&sample());
         assert!(json.contains(r#""tcop-2025/p01/c01":"met""#), "{json}");
-        assert!(json.starts_with(r#"{"format":"tcop-assessment","version":1,"#));
+        assert!(json.starts_with(r#"{"format":"tcop-assessment","version":2,"#));
     }
 
     fn error_of(text: &str) -> DocumentError {
@@ -895,8 +928,8 @@ mod tests {
             DocumentError::NotThisFormat
         );
         assert_eq!(
-            error_of(r#"{"format":"tcop-assessment","version":2}"#),
-            DocumentError::NewerVersion(2)
+            error_of(r#"{"format":"tcop-assessment","version":99}"#),
+            DocumentError::NewerVersion(99)
         );
         assert_eq!(
             error_of(r#"{"format":"tcop-assessment","version":"1"}"#),
@@ -955,13 +988,13 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_recognised_even_when_it_nests_more_deeply() {
-        let newer = r#"{"format":"tcop-assessment","version":2,"answers":{"a":{"links":["x"]}}}"#;
-        assert_eq!(error_of(newer), DocumentError::NewerVersion(2));
+        let newer = r#"{"format":"tcop-assessment","version":99,"answers":{"a":{"links":["x"]}}}"#;
+        assert_eq!(error_of(newer), DocumentError::NewerVersion(99));
         let other = r#"{"something":{"else":{"entirely":[1]}}}"#;
         assert_eq!(error_of(other), DocumentError::NotThisFormat);
         // Still refused unparsed when it is deeper than any version could be.
         let hostile = format!(
-            r#"{{"format":"tcop-assessment","version":2,"x":{}}}"#,
+            r#"{{"format":"tcop-assessment","version":99,"x":{}}}"#,
             "[".repeat(MAX_PARSED_DEPTH)
         );
         assert_eq!(error_of(&hostile), DocumentError::TooDeep);

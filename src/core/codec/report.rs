@@ -540,6 +540,7 @@ mod tests {
     use super::*;
     use crate::core::assessment::{Details, Marking, Phase, Status};
     use crate::core::catalogue;
+    use crate::core::framework::OrganisationType;
 
     const HOSTILE: [&str; 6] = [
         "<script>alert(1)</script>",
@@ -561,6 +562,7 @@ mod tests {
             Details {
                 name: "Digital payments platform".into(),
                 organisation: "Department for Testing".into(),
+                organisation_type: Some(OrganisationType::Central),
                 assessor: "Sam Jones".into(),
                 phase: Some(Phase::Beta),
                 date: Some("2026-11-23".into()),
