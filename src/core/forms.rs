@@ -97,6 +97,31 @@ pub struct DetailsForm {
 }
 
 impl DetailsForm {
+    /// The form filled in from an assessment's details, for changing them.
+    pub fn from_details(framework_id: &str, details: &Details) -> DetailsForm {
+        DetailsForm {
+            framework: framework_id.to_owned(),
+            name: details.name.clone(),
+            organisation: details.organisation.clone(),
+            organisation_type: details
+                .organisation_type
+                .map_or(NOT_STATED, OrganisationType::code)
+                .to_owned(),
+            assessor: details.assessor.clone(),
+            phase: details
+                .phase
+                .map(Phase::code)
+                .unwrap_or_default()
+                .to_owned(),
+            date: details
+                .date
+                .as_deref()
+                .map(DateParts::from_iso)
+                .unwrap_or_default(),
+            marking: details.marking.code().to_owned(),
+        }
+    }
+
     /// The chosen framework and the details, or every error in the order of the form.
     pub fn validate(&self) -> Result<(&'static Framework, Details), Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -263,6 +288,50 @@ mod tests {
         let errors = form.validate().expect_err("invalid");
         assert_eq!(errors, [FieldError::Date(DateError::NotReal)]);
         assert_eq!(errors[0].field(), Field::Date);
+    }
+
+    #[test]
+    fn the_kind_of_organisation_is_read_from_its_code_and_not_stated_is_none() {
+        for kind in OrganisationType::ALL {
+            let form = DetailsForm {
+                organisation_type: kind.code().into(),
+                ..filled()
+            };
+            assert_eq!(
+                form.validate().expect("valid").1.organisation_type,
+                Some(kind)
+            );
+        }
+        for not_stated in ["", NOT_STATED] {
+            let form = DetailsForm {
+                organisation_type: not_stated.into(),
+                ..filled()
+            };
+            assert_eq!(form.validate().expect("valid").1.organisation_type, None);
+        }
+    }
+
+    #[test]
+    fn details_go_back_into_the_form_unchanged() {
+        let (framework, details) = DetailsForm {
+            organisation: "Borough council".into(),
+            organisation_type: "local".into(),
+            assessor: "Sam".into(),
+            ..filled()
+        }
+        .validate()
+        .expect("valid");
+        let form = DetailsForm::from_details(&framework.id, &details);
+        assert_eq!(form.organisation_type, "local");
+        assert_eq!(form.validate().expect("valid").1, details);
+        let not_stated = Details {
+            organisation_type: None,
+            ..details
+        };
+        assert_eq!(
+            DetailsForm::from_details(&framework.id, &not_stated).organisation_type,
+            NOT_STATED
+        );
     }
 
     #[test]

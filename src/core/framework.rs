@@ -77,6 +77,15 @@ impl OrganisationType {
         }
     }
 
+    /// What the kind covers, as the form's hint under each choice.
+    pub fn hint(self) -> &'static str {
+        match self {
+            OrganisationType::Central => "A department, agency or arm\u{2019}s-length body",
+            OrganisationType::Local => "A council or combined authority",
+            OrganisationType::OtherPublic => "Such as the NHS, police or education",
+        }
+    }
+
     /// The same inside a sentence ("a must for local government").
     pub fn in_sentence(self) -> &'static str {
         match self {
@@ -376,6 +385,11 @@ impl Framework {
             }
         }
         problems
+    }
+
+    /// The title with the edition, as the details of a result name the standard.
+    pub fn full_title(&self) -> String {
+        format!("{} ({})", self.title, self.edition)
     }
 
     /// The point with this ID.

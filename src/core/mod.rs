@@ -6,5 +6,6 @@ pub mod catalogue;
 pub mod codec;
 pub mod forms;
 pub mod framework;
+pub mod results_text;
 pub mod route;
 pub mod scoring;

@@ -29,6 +29,11 @@ pub enum Route {
     Rename {
         assessment: String,
     },
+    /// Changing a saved assessment's details: name, organisation and its kind, assessor,
+    /// phase, date and marking.
+    Details {
+        assessment: String,
+    },
     /// Asking before a saved assessment is deleted.
     Delete {
         assessment: String,
@@ -72,6 +77,7 @@ impl Route {
                     ["all"] => Route::AllPoints { assessment },
                     ["results"] => Route::Results { assessment },
                     ["rename"] => Route::Rename { assessment },
+                    ["details"] => Route::Details { assessment },
                     ["delete"] => Route::Delete { assessment },
                     ["p", point] if is_point_slug(point) => Route::Point {
                         assessment,
@@ -96,6 +102,7 @@ impl Route {
             Route::AllPoints { assessment } => format!("#/a/{assessment}/all"),
             Route::Results { assessment } => format!("#/a/{assessment}/results"),
             Route::Rename { assessment } => format!("#/a/{assessment}/rename"),
+            Route::Details { assessment } => format!("#/a/{assessment}/details"),
             Route::Delete { assessment } => format!("#/a/{assessment}/delete"),
             Route::Shared { payload } => format!("#{SHARE_PREFIX}{payload}"),
             Route::NotFound => "#/not-found".to_owned(),
@@ -110,6 +117,7 @@ impl Route {
             | Route::AllPoints { assessment }
             | Route::Results { assessment }
             | Route::Rename { assessment }
+            | Route::Details { assessment }
             | Route::Delete { assessment } => Some(assessment),
             Route::Start
             | Route::NewAssessment
@@ -146,6 +154,9 @@ mod tests {
             Route::HowScoringWorks,
             Route::OpenFile,
             Route::Rename {
+                assessment: id.clone(),
+            },
+            Route::Details {
                 assessment: id.clone(),
             },
             Route::Delete {

@@ -347,6 +347,14 @@ impl<'f> Results<'f, '_> {
             .count()
     }
 
+    /// How many criteria of the scored points are unanswered (and so count as 0).
+    pub fn unanswered(&self) -> usize {
+        self.points
+            .iter()
+            .map(|result| result.tally.unanswered)
+            .sum()
+    }
+
     /// The points with every Blocked one first, otherwise in the framework's order.
     pub fn points_blocked_first(&self) -> Vec<&PointResult<'f>> {
         let (mut blocked, others): (Vec<_>, Vec<_>) = self

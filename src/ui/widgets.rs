@@ -339,9 +339,14 @@ pub fn RadioItem(
     name: &'static str,
     value: &'static str,
     label: &'static str,
+    /// A line under the label, read out with it.
+    #[prop(optional)]
+    hint: Option<&'static str>,
     #[prop(optional)] checked: bool,
     on_select: Callback<()>,
 ) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let described_by = hint.map(|_| hint_id.clone());
     view! {
         <div class="govuk-radios__item">
             <input
@@ -350,12 +355,14 @@ pub fn RadioItem(
                 name=name
                 type="radio"
                 value=value
+                aria-describedby=described_by
                 prop:checked=checked
                 on:change=move |_| on_select.run(())
             />
             <label class="govuk-label govuk-radios__label" for=id>
                 {label}
             </label>
+            {hint.map(|hint| view! { <div id=hint_id class="govuk-hint govuk-radios__hint">{hint}</div> })}
         </div>
     }
 }

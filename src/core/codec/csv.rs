@@ -7,11 +7,12 @@
 use std::borrow::Cow;
 
 use crate::core::assessment::{Answer, Assessment};
-use crate::core::framework::{Framework, Level};
+use crate::core::framework::Framework;
+use crate::core::results_text::{answer_text, level_text, organisation_type_text};
 use crate::core::scoring;
 
 /// The column headings, in order.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 13] = [
     "Point number",
     "Point",
     "Point score (%)",
@@ -24,6 +25,8 @@ pub const HEADER: [&str; 12] = [
     "Action",
     "Owner",
     "Due date",
+    // The same on every row: it decides which musts bind, so a filtered sheet still says it.
+    "Kind of organisation",
 ];
 
 /// Starts the file so that spreadsheet programs read it as UTF-8.
@@ -41,6 +44,8 @@ pub fn to_csv(framework: &Framework, assessment: &Assessment) -> String {
     csv.push(BYTE_ORDER_MARK);
     push_row(&mut csv, HEADER);
     let blank = Answer::default();
+    let organisation = assessment.details.organisation_type;
+    let kind = organisation_type_text(organisation);
     for result in &results.points {
         let point = result.point;
         let score = result
@@ -49,10 +54,6 @@ pub fn to_csv(framework: &Framework, assessment: &Assessment) -> String {
             .unwrap_or_default();
         for criterion in &point.criteria {
             let answer = assessment.answers.get(&criterion.id).unwrap_or(&blank);
-            let level = match criterion.level {
-                Level::Must => "Must",
-                Level::Should => "Should",
-            };
             push_row(
                 &mut csv,
                 [
@@ -62,12 +63,13 @@ pub fn to_csv(framework: &Framework, assessment: &Assessment) -> String {
                     result.standing.label(),
                     &criterion.id,
                     &criterion.question,
-                    level,
-                    answer_label(answer),
+                    level_text(criterion, organisation),
+                    answer_text(answer.status),
                     &answer.evidence,
                     &answer.action,
                     &answer.owner,
                     &answer.due,
+                    kind,
                 ],
             );
         }
@@ -86,21 +88,16 @@ pub fn to_csv(framework: &Framework, assessment: &Assessment) -> String {
                 id,
                 "Not in this edition of the standard: kept, but not scored",
                 "",
-                answer_label(answer),
+                answer_text(answer.status),
                 &answer.evidence,
                 &answer.action,
                 &answer.owner,
                 &answer.due,
+                kind,
             ],
         );
     }
     csv
-}
-
-fn answer_label(answer: &Answer) -> &'static str {
-    answer
-        .status
-        .map_or("Not answered", |status| status.label())
 }
 
 /// Appends one record and its CRLF.
@@ -136,6 +133,7 @@ mod tests {
     use super::*;
     use crate::core::assessment::{Details, Status};
     use crate::core::catalogue;
+    use crate::core::framework::OrganisationType;
 
     /// A strict RFC 4180 reader, to check what spreadsheet programs will see.
     fn parse(csv: &str) -> Vec<Vec<String>> {
@@ -263,5 +261,28 @@ mod tests {
         assert_eq!(last[4], "ldd-2018/p99/c01");
         assert_eq!(last[7], "Met");
         assert_eq!(last[8], "Kept");
+    }
+
+    #[test]
+    fn the_kind_of_organisation_is_on_every_row_and_decides_must_or_should() {
+        let mut framework = framework().clone();
+        framework.points[0].criteria[0].level = crate::core::framework::Level::Must;
+        framework.points[0].criteria[0].must_for = Some(vec![OrganisationType::Central]);
+        let mut assessment = sample();
+        let level_and_kind = |assessment: &Assessment| {
+            let records = parse(body(&to_csv(&framework, assessment)));
+            (records[1][6].clone(), records[1][12].clone(), records)
+        };
+        let (level, kind, records) = level_and_kind(&assessment);
+        assert_eq!((level.as_str(), kind.as_str()), ("Must", "Not stated"));
+        assert!(records[1..].iter().all(|record| record[12] == "Not stated"));
+        assessment.details.organisation_type = Some(OrganisationType::Local);
+        let (level, kind, _) = level_and_kind(&assessment);
+        assert_eq!(
+            (level.as_str(), kind.as_str()),
+            ("Should", "Local government")
+        );
+        assessment.details.organisation_type = Some(OrganisationType::Central);
+        assert_eq!(level_and_kind(&assessment).0, "Must");
     }
 }

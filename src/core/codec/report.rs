@@ -11,7 +11,8 @@ use std::fmt::{self, Display, Formatter, Write as _};
 
 use super::document;
 use crate::core::assessment::{format_date, Answer, Assessment};
-use crate::core::framework::{Criterion, Framework, Level, Point};
+use crate::core::framework::{Criterion, Framework, Point};
+use crate::core::results_text::{self as text, or_not_given};
 use crate::core::scoring::{self, PointResult, Results, Standing};
 
 /// The `id` of the `<script type="application/json">` element that holds the document.
@@ -165,7 +166,7 @@ dt,dd{margin:0;padding:10px 20px 10px 0}
 dt{flex:0 0 30%;font-weight:700}
 dd{flex:1 1 auto;min-width:0;padding-right:0}
 .criterion{margin-bottom:30px}
-.reopen{border-left:5px solid #b1b4b6;padding:10px 15px}
+.reopen,.note{border-left:5px solid #b1b4b6;padding:10px 15px}
 @media (max-width:640px){body{font-size:16px}h1{font-size:27px}h2{font-size:22px}h3{font-size:19px}dl>div{display:block}dt{padding-bottom:0}}
 @media print{
 @page{size:A4;margin:15mm}
@@ -189,23 +190,6 @@ struct Report<'f, 'a> {
     generated_on: &'a str,
 }
 
-/// How an empty optional detail reads.
-const NOT_GIVEN: &str = "Not given";
-
-fn or_not_given(text: &str) -> &str {
-    if text.trim().is_empty() {
-        NOT_GIVEN
-    } else {
-        text
-    }
-}
-
-fn percent(result: Option<scoring::Score>) -> String {
-    result
-        .map(|score| format!("{}%", score.percent()))
-        .unwrap_or_else(|| "No score".to_owned())
-}
-
 fn tag(f: &mut Formatter<'_>, standing: Standing) -> fmt::Result {
     write!(
         f,
@@ -213,14 +197,6 @@ fn tag(f: &mut Formatter<'_>, standing: Standing) -> fmt::Result {
         standing.slug(),
         standing.label()
     )
-}
-
-fn due_date(answer: &Answer) -> String {
-    if answer.due.is_empty() {
-        String::new()
-    } else {
-        format_date(&answer.due)
-    }
 }
 
 impl Display for Report<'_, '_> {
@@ -297,59 +273,28 @@ impl Report<'_, '_> {
             f,
             "<div class=\"overall overall--{}\">\n<h2>Overall score {}</h2>",
             results.standing.slug(),
-            percent(results.overall)
+            text::score_text(results.overall)
         )?;
         f.write_str("<p>")?;
         tag(f, results.standing)?;
         f.write_str("</p>\n</div>\n")?;
         writeln!(f, "<p>{}</p>", Escaped(&results.reason.to_string()))?;
-        let unanswered: usize = results.points.iter().map(|r| r.tally.unanswered).sum();
-        write!(
-            f,
-            "<p>{} of {} points completed.",
-            results.completed_points(),
-            results.points.len()
-        )?;
-        if unanswered > 0 {
-            write!(
-                f,
-                " {unanswered} criteria are unanswered and count as 0 until answered."
-            )?;
+        writeln!(f, "<p>{}</p>", text::completed_sentence(results))?;
+        if let Some(note) = text::organisation_note(self.framework, self.assessment) {
+            writeln!(f, "<p class=\"note\">{}</p>", Escaped(&note))?;
         }
-        f.write_str("</p>\n")?;
-
-        let phase = details.phase.map_or(NOT_GIVEN, |phase| phase.label());
-        let date = details
-            .date
-            .as_deref()
-            .map_or_else(|| NOT_GIVEN.to_owned(), format_date);
-        let standard = format!("{} ({})", self.framework.title, self.framework.edition);
-        let mut rows: Vec<(&str, &str)> = vec![
-            ("Project or programme", &details.name),
-            ("Organisation", or_not_given(&details.organisation)),
-            ("Assessor", or_not_given(&details.assessor)),
-            ("Phase", phase),
-            ("Date of assessment", &date),
-            ("Standard", &standard),
-        ];
-        let edition = &self.assessment.framework.edition;
-        if *edition != self.framework.edition {
-            rows.push(("Answers given against the edition", edition));
-        }
-        let version = format!("TCoP Assessor {}", env!("CARGO_PKG_VERSION"));
-        let generated = format_date(self.generated_on);
-        rows.extend([
-            ("Protective marking", details.marking.label()),
-            ("Tool version", &version),
-            ("Report generated", &generated),
-        ]);
+        let mut rows = text::detail_rows(self.framework, self.assessment);
+        rows.push(text::DetailRow {
+            key: "Report generated",
+            value: format_date(self.generated_on),
+        });
         f.write_str("<dl class=\"summary\">\n")?;
-        for (key, value) in rows {
+        for row in rows {
             writeln!(
                 f,
                 "<div><dt>{}</dt><dd class=\"text\">{}</dd></div>",
-                Escaped(key),
-                Escaped(value)
+                Escaped(row.key),
+                Escaped(&row.value)
             )?;
         }
         f.write_str("</dl>\n")?;
@@ -359,36 +304,44 @@ impl Report<'_, '_> {
     }
 
     fn write_blockers(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str("<section>\n<h2>What blocks</h2>\n")?;
+        writeln!(f, "<section>\n<h2>{}</h2>", text::BLOCKERS_HEADING)?;
         if self.results.blockers.is_empty() {
-            return f
-                .write_str("<p>Nothing blocks: no must criterion is Not met.</p>\n</section>\n");
+            return writeln!(f, "<p>{}</p>\n</section>", text::NOTHING_BLOCKS);
         }
-        f.write_str("<p>These must criteria are Not met. Each one blocks its point whatever the point\u{2019}s score.</p>\n<ul class=\"blockers\">\n")?;
+        writeln!(
+            f,
+            "<p>{}</p>\n<ul class=\"blockers\">",
+            text::BLOCKERS_INTRO
+        )?;
         for blocker in &self.results.blockers {
+            let line = text::blocker_line(blocker);
             writeln!(
                 f,
-                "<li><strong>{}. {}:</strong> {}</li>",
-                Escaped(&blocker.point.number),
-                Escaped(&blocker.point.title),
-                Escaped(&blocker.criterion.question)
+                "<li><strong>{}:</strong> {}{}</li>",
+                Escaped(&line.point),
+                Escaped(&line.question),
+                Escaped(&line.binds)
             )?;
         }
         f.write_str("</ul>\n</section>\n")
     }
 
     fn write_point_scores(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            "<section>\n<h2>Scores by point</h2>\n<table>\n<caption>Score and status of every point, blocked points first</caption>\n",
+        let [point, score, status, why] = text::POINT_COLUMNS;
+        writeln!(
+            f,
+            "<section>\n<h2>{}</h2>\n<table>\n<caption>{}</caption>",
+            text::POINTS_HEADING,
+            text::POINTS_CAPTION
         )?;
-        f.write_str("<thead><tr><th scope=\"col\">Point</th><th scope=\"col\" class=\"numeric\">Score</th><th scope=\"col\">Status</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n")?;
+        writeln!(f, "<thead><tr><th scope=\"col\">{point}</th><th scope=\"col\" class=\"numeric\">{score}</th><th scope=\"col\">{status}</th><th scope=\"col\">{why}</th></tr></thead>\n<tbody>")?;
         for result in self.results.points_blocked_first() {
             write!(
                 f,
                 "<tr><th scope=\"row\">{}. {}</th><td class=\"numeric\">{}</td><td>",
                 Escaped(&result.point.number),
                 Escaped(&result.point.title),
-                percent(result.score)
+                text::score_text(result.score)
             )?;
             tag(f, result.standing)?;
             writeln!(
@@ -402,14 +355,16 @@ impl Report<'_, '_> {
     }
 
     fn write_actions(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str("<section>\n<h2>Action plan</h2>\n")?;
+        writeln!(f, "<section>\n<h2>{}</h2>", text::ACTIONS_HEADING)?;
         if self.results.actions.is_empty() {
-            return f.write_str(
-                "<p>There are no actions: no criterion is Not met or Partly met.</p>\n</section>\n",
-            );
+            return writeln!(f, "<p>{}</p>\n</section>", text::NO_ACTIONS);
         }
-        f.write_str("<table>\n<caption>Every criterion that is Not met or Partly met</caption>\n")?;
-        f.write_str("<thead><tr><th scope=\"col\">Point</th><th scope=\"col\">Criterion</th><th scope=\"col\">Answer</th><th scope=\"col\">Action</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th></tr></thead>\n<tbody>\n")?;
+        writeln!(f, "<table>\n<caption>{}</caption>", text::ACTIONS_CAPTION)?;
+        f.write_str("<thead><tr>")?;
+        for column in text::ACTION_COLUMNS {
+            write!(f, "<th scope=\"col\">{column}</th>")?;
+        }
+        f.write_str("</tr></thead>\n<tbody>\n")?;
         for item in &self.results.actions {
             writeln!(
                 f,
@@ -419,7 +374,7 @@ impl Report<'_, '_> {
                 item.status.label(),
                 Escaped(&item.answer.action),
                 Escaped(&item.answer.owner),
-                Escaped(&due_date(item.answer))
+                Escaped(&text::due_text(item.answer))
             )?;
         }
         f.write_str("</tbody>\n</table>\n</section>\n")
@@ -441,7 +396,7 @@ impl Report<'_, '_> {
             Escaped(&point.number),
             Escaped(&point.title)
         )?;
-        write!(f, "<p>Score {} ", percent(result.score))?;
+        write!(f, "<p>Score {} ", text::score_text(result.score))?;
         tag(f, result.standing)?;
         writeln!(
             f,
@@ -475,10 +430,10 @@ impl Report<'_, '_> {
             position,
             Escaped(&criterion.question)
         )?;
-        let level = match criterion.level {
-            Level::Must => "Must",
-            Level::Should => "Should",
-        };
+        if let Some(note) = criterion.binding_note() {
+            writeln!(f, "<p class=\"secondary\">{}</p>", Escaped(&note))?;
+        }
+        let level = text::level_text(criterion, self.assessment.details.organisation_type);
         let blank = Answer::default();
         let answer = self.assessment.answers.get(&criterion.id).unwrap_or(&blank);
         write_answer_list(f, Some(level), answer)?;
@@ -509,10 +464,8 @@ impl Report<'_, '_> {
 
 /// Everything recorded against one criterion, as a list of terms and values.
 fn write_answer_list(f: &mut Formatter<'_>, level: Option<&str>, answer: &Answer) -> fmt::Result {
-    let status = answer
-        .status
-        .map_or("Not answered", |status| status.label());
-    let due = due_date(answer);
+    let status = text::answer_text(answer.status);
+    let due = text::due_text(answer);
     let mut rows: Vec<(&str, &str)> = Vec::with_capacity(6);
     if let Some(level) = level {
         rows.push(("Must or should", level));
@@ -540,7 +493,7 @@ mod tests {
     use super::*;
     use crate::core::assessment::{Details, Marking, Phase, Status};
     use crate::core::catalogue;
-    use crate::core::framework::OrganisationType;
+    use crate::core::framework::{Level, OrganisationType};
 
     const HOSTILE: [&str; 6] = [
         "<script>alert(1)</script>",
@@ -692,6 +645,7 @@ mod tests {
         for expected in [
             "<dd class=\"text\">Department for Testing</dd>",
             "<dd class=\"text\">Sam Jones</dd>",
+            "<dt>Kind of organisation</dt><dd class=\"text\">Central government</dd>",
             "<dd class=\"text\">Beta</dd>",
             "<dd class=\"text\">23 November 2026</dd>",
             "<dd class=\"text\">24 November 2026</dd>",
@@ -705,6 +659,37 @@ mod tests {
         }
         assert!(!html.contains("does not have</h2>"));
     }
+
+    #[test]
+    fn a_must_for_central_government_reads_as_a_should_for_a_council_and_does_not_block() {
+        let mut framework = tcop().clone();
+        let criterion = &mut framework.points[4].criteria[0];
+        criterion.level = Level::Must;
+        criterion.must_for = Some(vec![OrganisationType::Central]);
+        let id = criterion.id.clone();
+        let mut assessment = plain();
+        assessment.update_answer(&id, |answer| answer.status = Some(Status::NotMet));
+        let note = "<p class=\"secondary\">Central government must meet this; for other public bodies it is strongly recommended.</p>";
+
+        let central = to_html(&framework, &assessment, "2026-11-24");
+        assert!(central.contains("(a must for central government)</li>"));
+        assert!(central.contains(note));
+
+        assessment.details.organisation_type = Some(OrganisationType::Local);
+        let council = to_html(&framework, &assessment, "2026-11-24");
+        assert!(council.contains(NOTHING_BLOCKS_HTML));
+        assert!(council.contains(note));
+        assert!(council.contains("Assessed as local government: 1 must"));
+        assert!(council.contains("<dd class=\"text\">Local government</dd>"));
+        let heading = format!("{}</h4>", framework.points[4].criteria[0].question);
+        let criterion_block = &council[council.find(&heading).expect("listed")..];
+        let must_or_should = &criterion_block[criterion_block
+            .find("<dt>Must or should</dt>")
+            .expect("a level")..];
+        assert!(must_or_should.starts_with("<dt>Must or should</dt><dd class=\"text\">Should</dd>"));
+    }
+
+    const NOTHING_BLOCKS_HTML: &str = "<p>Nothing blocks: no must criterion is Not met.</p>";
 
     #[test]
     fn blockers_and_the_action_plan_appear_when_there_are_some() {

@@ -1,5 +1,6 @@
 //! One module per page; `page_for` picks the page for a route.
 
+mod details;
 mod manage;
 mod new_assessment;
 mod not_found;
@@ -47,6 +48,9 @@ pub fn page_for(route: Route) -> AnyView {
         }),
         Route::Rename { assessment } => with_framework(assessment, |id, _| {
             view! { <manage::RenamePage id /> }.into_any()
+        }),
+        Route::Details { assessment } => with_framework(assessment, |id, framework| {
+            view! { <details::ChangeDetailsPage id framework /> }.into_any()
         }),
         Route::Delete { assessment } => with_framework(assessment, |id, _| {
             view! { <manage::DeletePage id /> }.into_any()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::dom_id;
 use crate::core::assessment::{Answer, DateParts, Status};
 use crate::core::codec::document::{MAX_LONG_TEXT_CHARS, MAX_SHORT_TEXT_CHARS};
-use crate::core::framework::{Criterion, Framework, Level, Point};
+use crate::core::framework::{Criterion, Framework, Level, OrganisationType, Point};
 use crate::core::route::Route;
 use crate::core::scoring;
 use crate::ui::state::use_app_state;
@@ -236,17 +236,12 @@ fn CriterionForm(id: String, criterion: &'static Criterion, heading_level: u8) -
         })
         .collect_view();
 
+    let organisation = state
+        .with_untracked(&id, |assessment| assessment.details.organisation_type)
+        .flatten();
     let question = view! {
         {criterion.question.clone()}
-        {(criterion.level == Level::Must)
-            .then(|| {
-                view! {
-                    <strong class="govuk-tag govuk-tag--purple app-must">
-                        <span class="govuk-visually-hidden">" This criterion is a "</span>
-                        "Must"
-                    </strong>
-                }
-            })}
+        <LevelTag criterion organisation />
     };
     let legend_heading = if heading_level <= 2 {
         view! { <h2 class="govuk-fieldset__heading">{question}</h2> }.into_any()
@@ -257,7 +252,15 @@ fn CriterionForm(id: String, criterion: &'static Criterion, heading_level: u8) -
     let evidence_id = format!("{base}-evidence");
     let evidence_update = update.clone();
     let block_id = base.clone();
-    let described_by = hint_id.clone();
+    let binding_id = format!("{base}-binding");
+    let binding = criterion.binding_note().map(|note| {
+        view! { <p class="govuk-body-s app-binding" id=binding_id.clone()>{note}</p> }
+    });
+    let described_by = if binding.is_some() {
+        format!("{binding_id} {hint_id}")
+    } else {
+        hint_id.clone()
+    };
 
     view! {
         <div class="app-criterion" id=block_id>
@@ -266,6 +269,7 @@ fn CriterionForm(id: String, criterion: &'static Criterion, heading_level: u8) -
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
                         {legend_heading}
                     </legend>
+                    {binding}
                     <div class="govuk-hint" id=hint_id>
                         {criterion.hint.clone()}
                         {criterion
@@ -300,6 +304,30 @@ fn CriterionForm(id: String, criterion: &'static Criterion, heading_level: u8) -
             </Show>
         </div>
     }
+}
+
+/// "Must" on a criterion that binds the organisation assessed; "Should" on a must that binds only
+/// other kinds of organisation, so that a council never sees a Must tag that does not bind it.
+/// A plain should has no tag.
+#[component]
+fn LevelTag(
+    criterion: &'static Criterion,
+    organisation: Option<OrganisationType>,
+) -> impl IntoView {
+    let level = criterion.level_for(organisation);
+    let shown = level == Level::Must || criterion.binds().is_some();
+    shown.then(|| {
+        let class = match level {
+            Level::Must => "govuk-tag govuk-tag--purple app-level app-must",
+            Level::Should => "govuk-tag govuk-tag--grey app-level app-should",
+        };
+        view! {
+            <strong class=class>
+                <span class="govuk-visually-hidden">" This criterion is a "</span>
+                {level.label()}
+            </strong>
+        }
+    })
 }
 
 type AnswerUpdate = Box<dyn FnOnce(&mut Answer)>;

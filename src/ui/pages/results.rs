@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use crate::browser::page;
-use crate::core::assessment::{format_date, Assessment};
+use crate::core::assessment::Assessment;
 use crate::core::codec::share;
 use crate::core::framework::Framework;
+use crate::core::results_text as text;
 use crate::core::route::Route;
 use crate::core::scoring::{self, PointResult};
 use crate::ui::downloads::{self, FileKind};
@@ -26,8 +27,14 @@ pub fn ResultsPage(id: String, framework: &'static Framework) -> impl IntoView {
     };
     view! {
         <BackLink href=task_list.clone() text="Back to the task list" />
-        <Report framework assessment=assessment.clone() />
+        <ResultsBody framework assessment=assessment.clone() />
         <KeepAndShare assessment />
+        <p class="govuk-body app-no-print">
+            <a class="govuk-link" href=Route::Details { assessment: id.clone() }.href()>
+                "Change details"
+                <span class="govuk-visually-hidden">" of this assessment"</span>
+            </a>
+        </p>
         <p class="govuk-body app-no-print">
             <a class="govuk-link" href=task_list>
                 "Back to the task list"
@@ -57,7 +64,7 @@ pub fn SharedResultsPage(framework: &'static Framework, assessment: Assessment) 
         <div class="govuk-inset-text app-no-print" id="shared-notice">
             "You are looking at an assessment someone shared as a link. It is read-only and is not saved in this browser."
         </div>
-        <Report framework assessment />
+        <ResultsBody framework assessment />
         <div class="govuk-button-group app-no-print">
             <button type="button" class="govuk-button" id="save-shared" on:click=save>
                 "Save as a draft"
@@ -194,57 +201,33 @@ fn KeepAndShare(assessment: Assessment) -> impl IntoView {
     }
 }
 
-/// The report itself, kept apart from the page's buttons so it reads the same on paper.
+/// The results themselves, kept apart from the page's buttons so they read the same on paper.
+/// Every sentence, caption and details row comes from `core::results_text`, which the HTML
+/// report uses too.
 #[component]
-pub(super) fn Report(framework: &'static Framework, assessment: Assessment) -> impl IntoView {
+pub(super) fn ResultsBody(framework: &'static Framework, assessment: Assessment) -> impl IntoView {
     let results = scoring::score(framework, &assessment);
     let details = &assessment.details;
-    let overall = results
-        .overall
-        .map(|score| format!("{}%", score.percent()))
-        .unwrap_or_else(|| "No score".to_owned());
-    let completed = results.completed_points();
-    let total = results.points.len();
-    let unanswered: usize = results.points.iter().map(|r| r.tally.unanswered).sum();
-
-    let summary_row = |key: &'static str, value: String| {
-        view! {
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">{key}</dt>
-                <dd class="govuk-summary-list__value">{value}</dd>
-            </div>
-        }
-    };
-    let or_none = |text: &str| {
-        if text.trim().is_empty() {
-            "Not given".to_owned()
-        } else {
-            text.to_owned()
-        }
-    };
 
     let blockers = if results.blockers.is_empty() {
-        view! { <p class="govuk-body">"Nothing blocks: no must criterion is Not met."</p> }
-            .into_any()
+        view! { <p class="govuk-body">{text::NOTHING_BLOCKS}</p> }.into_any()
     } else {
         let items = results
             .blockers
             .iter()
             .map(|blocker| {
+                let line = text::blocker_line(blocker);
                 view! {
                     <li>
-                        <span class="govuk-!-font-weight-bold">
-                            {format!("{}. {}: ", blocker.point.number, blocker.point.title)}
-                        </span>
-                        {blocker.criterion.question.clone()}
+                        <span class="govuk-!-font-weight-bold">{format!("{}: ", line.point)}</span>
+                        {line.question}
+                        {line.binds}
                     </li>
                 }
             })
             .collect_view();
         view! {
-            <p class="govuk-body">
-                "These must criteria are Not met. Each one blocks its point whatever the point's score."
-            </p>
+            <p class="govuk-body">{text::BLOCKERS_INTRO}</p>
             <ul class="govuk-list govuk-list--bullet" id="blockers">{items}</ul>
         }
         .into_any()
@@ -254,16 +237,14 @@ pub(super) fn Report(framework: &'static Framework, assessment: Assessment) -> i
         .points_blocked_first()
         .into_iter()
         .map(|result| {
-            let score = result
-                .score
-                .map(|score| format!("{}%", score.percent()))
-                .unwrap_or_else(|| "No score".to_owned());
             view! {
                 <tr class="govuk-table__row" data-point=result.point.id.clone()>
                     <th scope="row" class="govuk-table__header">
                         {format!("{}. {}", result.point.number, result.point.title)}
                     </th>
-                    <td class="govuk-table__cell govuk-table__cell--numeric app-score">{score}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric app-score">
+                        {text::score_text(result.score)}
+                    </td>
                     <td class="govuk-table__cell app-nowrap">
                         <StandingTag standing=result.standing />
                     </td>
@@ -274,22 +255,15 @@ pub(super) fn Report(framework: &'static Framework, assessment: Assessment) -> i
             }
         })
         .collect_view();
+    let [point_column, score_column, status_column, why_column] = text::POINT_COLUMNS;
 
     let actions = if results.actions.is_empty() {
-        view! {
-            <p class="govuk-body">"There are no actions: no criterion is Not met or Partly met."</p>
-        }
-        .into_any()
+        view! { <p class="govuk-body">{text::NO_ACTIONS}</p> }.into_any()
     } else {
         let rows = results
             .actions
             .iter()
             .map(|item| {
-                let due = if item.answer.due.is_empty() {
-                    String::new()
-                } else {
-                    format_date(&item.answer.due)
-                };
                 view! {
                     <tr class="govuk-table__row">
                         <td class="govuk-table__cell">{item.point.number.clone()}</td>
@@ -297,31 +271,41 @@ pub(super) fn Report(framework: &'static Framework, assessment: Assessment) -> i
                         <td class="govuk-table__cell">{item.status.label()}</td>
                         <td class="govuk-table__cell">{item.answer.action.clone()}</td>
                         <td class="govuk-table__cell">{item.answer.owner.clone()}</td>
-                        <td class="govuk-table__cell app-nowrap">{due}</td>
+                        <td class="govuk-table__cell app-nowrap">{text::due_text(item.answer)}</td>
                     </tr>
                 }
             })
             .collect_view();
+        let headers = text::ACTION_COLUMNS
+            .map(|column| view! { <th scope="col" class="govuk-table__header">{column}</th> });
         view! {
             <table class="govuk-table" id="action-plan">
                 <caption class="govuk-table__caption govuk-table__caption--s">
-                    "Every criterion that is Not met or Partly met"
+                    {text::ACTIONS_CAPTION}
                 </caption>
                 <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Point"</th>
-                        <th scope="col" class="govuk-table__header">"Criterion"</th>
-                        <th scope="col" class="govuk-table__header">"Answer"</th>
-                        <th scope="col" class="govuk-table__header">"Action"</th>
-                        <th scope="col" class="govuk-table__header">"Owner"</th>
-                        <th scope="col" class="govuk-table__header">"Due"</th>
-                    </tr>
+                    <tr class="govuk-table__row">{headers.into_iter().collect_view()}</tr>
                 </thead>
                 <tbody class="govuk-table__body">{rows}</tbody>
             </table>
         }
         .into_any()
     };
+
+    let detail_rows = text::detail_rows(framework, &assessment)
+        .into_iter()
+        .map(|row| {
+            view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{row.key}</dt>
+                    <dd class="govuk-summary-list__value">{row.value}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let organisation_note = text::organisation_note(framework, &assessment).map(|note| {
+        view! { <div class="govuk-inset-text" id="organisation-note">{note}</div> }
+    });
 
     view! {
         <p class="app-marking" id="marking">{details.marking.label()}</p>
@@ -330,41 +314,16 @@ pub(super) fn Report(framework: &'static Framework, assessment: Assessment) -> i
             <div class="govuk-grid-column-two-thirds">
                 <div class=format!("app-overall app-overall--{}", results.standing.slug())>
                     <h2 class="govuk-heading-l govuk-!-margin-bottom-2">
-                        "Overall score " <span id="overall-score">{overall}</span>
+                        "Overall score " <span id="overall-score">{text::score_text(results.overall)}</span>
                     </h2>
                     <p class="govuk-body-l govuk-!-margin-bottom-0 app-overall__standing">
                         {results.standing.label()}
                     </p>
                 </div>
                 <p class="govuk-body" id="overall-reason">{results.reason.to_string()}</p>
-                <p class="govuk-body" id="completed-points">
-                    {format!("{completed} of {total} points completed.")}
-                    {(unanswered > 0)
-                        .then(|| {
-                            format!(
-                                " {unanswered} criteria are unanswered and count as 0 until answered.",
-                            )
-                        })}
-                </p>
-                <dl class="govuk-summary-list">
-                    {summary_row("Project or programme", details.name.clone())}
-                    {summary_row("Organisation", or_none(&details.organisation))}
-                    {summary_row("Assessor", or_none(&details.assessor))}
-                    {summary_row(
-                        "Phase",
-                        details.phase.map(|phase| phase.label().to_owned()).unwrap_or_else(|| "Not given".to_owned()),
-                    )}
-                    {summary_row(
-                        "Date of assessment",
-                        details.date.as_deref().map(format_date).unwrap_or_else(|| "Not given".to_owned()),
-                    )}
-                    {summary_row(
-                        "Standard",
-                        format!("{} ({})", framework.title, framework.edition),
-                    )}
-                    {summary_row("Protective marking", details.marking.label().to_owned())}
-                    {summary_row("Tool version", format!("TCoP Assessor {}", env!("CARGO_PKG_VERSION")))}
-                </dl>
+                <p class="govuk-body" id="completed-points">{text::completed_sentence(&results)}</p>
+                {organisation_note}
+                <dl class="govuk-summary-list" id="result-details">{detail_rows}</dl>
                 <p class="govuk-body app-no-print">
                     <a class="govuk-link" href=Route::HowScoringWorks.href()>
                         "How scoring works"
@@ -376,24 +335,24 @@ pub(super) fn Report(framework: &'static Framework, assessment: Assessment) -> i
         </div>
 
         <section class="app-print-section" aria-labelledby="blocking-heading">
-            <h2 class="govuk-heading-m" id="blocking-heading">"What blocks"</h2>
+            <h2 class="govuk-heading-m" id="blocking-heading">{text::BLOCKERS_HEADING}</h2>
             {blockers}
         </section>
 
         <section class="app-print-section" aria-labelledby="points-heading">
-            <h2 class="govuk-heading-m" id="points-heading">"Scores by point"</h2>
+            <h2 class="govuk-heading-m" id="points-heading">{text::POINTS_HEADING}</h2>
             <table class="govuk-table" id="point-scores">
                 <caption class="govuk-table__caption govuk-table__caption--s">
-                    "Score and status of every point, blocked points first"
+                    {text::POINTS_CAPTION}
                 </caption>
                 <thead class="govuk-table__head">
                     <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Point"</th>
+                        <th scope="col" class="govuk-table__header">{point_column}</th>
                         <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                            "Score"
+                            {score_column}
                         </th>
-                        <th scope="col" class="govuk-table__header">"Status"</th>
-                        <th scope="col" class="govuk-table__header">"Why"</th>
+                        <th scope="col" class="govuk-table__header">{status_column}</th>
+                        <th scope="col" class="govuk-table__header">{why_column}</th>
                     </tr>
                 </thead>
                 <tbody class="govuk-table__body">{point_rows}</tbody>
@@ -406,7 +365,7 @@ pub(super) fn Report(framework: &'static Framework, assessment: Assessment) -> i
         </section>
 
         <section class="app-print-section" aria-labelledby="actions-heading">
-            <h2 class="govuk-heading-m" id="actions-heading">"Action plan"</h2>
+            <h2 class="govuk-heading-m" id="actions-heading">{text::ACTIONS_HEADING}</h2>
             {actions}
         </section>
     }
@@ -459,7 +418,7 @@ fn ScoreChart(points: Vec<PointResult<'static>>) -> impl IntoView {
                 {bars}
             </svg>
             <figcaption class="govuk-body-s">
-                "Chart of the score of each point, in the order of the table above, which holds the same figures."
+                {text::CHART_CAPTION}
             </figcaption>
         </figure>
     }

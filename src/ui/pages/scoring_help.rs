@@ -48,6 +48,24 @@ pub fn HowScoringWorksPage() -> impl IntoView {
                 <p class="govuk-body">
                     "Must criteria are the things the official text makes mandatory. Partly met on a Must does not block, but shows as a gap in the action plan."
                 </p>
+                <h2 class="govuk-heading-m">"Musts that bind only some organisations"</h2>
+                <p class="govuk-body">
+                    "Some rules are mandatory only for some kinds of organisation. Cloud First, for example, is mandatory for central government and strongly recommended for the rest of the public sector. Such a criterion says under its question who must meet it."
+                </p>
+                <ul class="govuk-list govuk-list--bullet">
+                    <li>
+                        "For an organisation it binds, it is a Must: Not met blocks its point."
+                    </li>
+                    <li>
+                        "For any other kind of organisation, it is scored and shown as a Should: Not met lowers the score, but never blocks."
+                    </li>
+                    <li>
+                        "If the kind of organisation is not stated, every must counts as a Must. This is the strictest reading, so choose the kind of organisation in the assessment\u{2019}s details to see what really blocks you."
+                    </li>
+                </ul>
+                <p class="govuk-body">
+                    "The kind of organisation never changes a score, only what blocks."
+                </p>
                 <h2 class="govuk-heading-m">"Overall"</h2>
                 <p class="govuk-body">
                     "The overall score is the plain average of the point scores: every point counts the same, however many criteria it has. The assessment is Blocked if any point is Blocked; otherwise its status follows the same bands as a point."

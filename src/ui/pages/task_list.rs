@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::framework::Framework;
+use crate::core::results_text as text;
 use crate::core::route::Route;
 use crate::core::scoring::{self, Progress};
 use crate::ui::state::use_app_state;
@@ -14,6 +15,44 @@ pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView 
     let name = state
         .with_untracked(&id, |assessment| assessment.details.name.clone())
         .unwrap_or_default();
+    // The details that decide how the assessment is read, with the way to change them. Read
+    // once: they only change on the details page, which comes back here afterwards.
+    let detail_rows = state
+        .with_untracked(&id, |assessment| {
+            let details = &assessment.details;
+            [
+                (
+                    "Organisation",
+                    text::or_not_given(&details.organisation).to_owned(),
+                ),
+                (
+                    "Kind of organisation",
+                    text::organisation_type_text(details.organisation_type).to_owned(),
+                ),
+                (
+                    "Phase",
+                    details
+                        .phase
+                        .map_or(text::NOT_GIVEN, |phase| phase.label())
+                        .to_owned(),
+                ),
+            ]
+        })
+        .into_iter()
+        .flatten()
+        .map(|(key, value)| {
+            view! {
+                <div class="govuk-summary-list__row govuk-summary-list__row--no-actions">
+                    <dt class="govuk-summary-list__key">{key}</dt>
+                    <dd class="govuk-summary-list__value">{value}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let change_details = Route::Details {
+        assessment: id.clone(),
+    }
+    .href();
 
     let progress = {
         let id = id.clone();
@@ -114,6 +153,15 @@ pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView 
                 <MainHeading text=name caption=framework.title.clone() />
                 <p class="govuk-body govuk-!-font-weight-bold" id="progress-summary">
                     {move || format!("{} of {total} points completed", completed())}
+                </p>
+                <dl class="govuk-summary-list govuk-!-margin-bottom-3" id="task-list-details">
+                    {detail_rows}
+                </dl>
+                <p class="govuk-body">
+                    <a class="govuk-link" href=change_details id="change-details">
+                        "Change details"
+                        <span class="govuk-visually-hidden">" of this assessment"</span>
+                    </a>
                 </p>
                 <div class="govuk-form-group">
                     <div class="govuk-checkboxes govuk-checkboxes--small">
