@@ -403,3 +403,40 @@ fn golden_links_of_every_version_still_open() {
         assert_eq!(opened.unknown_criteria, expected.unknown_criteria, "{file}");
     }
 }
+
+#[test]
+fn the_complete_v3_document_loads_with_where_it_started_and_what_is_carried_over() {
+    let v3 = load("documents/v3-complete.json").assessment;
+    assert_eq!(v3.id.as_deref(), Some("case-mgmt-2026-beta"));
+    let from = v3.started_from.as_ref().expect("started from");
+    assert_eq!(from.id.as_deref(), Some("case-mgmt-2025-alpha"));
+    assert_eq!(from.name, "Case management \"Phase 1\"");
+    assert_eq!(from.date.as_deref(), Some("2025-09-30"));
+    assert_eq!(
+        from.fingerprint,
+        "e4c0130c5a581db495a23e5fa329ece9cabc9df6cddbbbe2dac624fa24f0e2b5"
+    );
+    assert!(v3.answers["tcop-2025/p05/c01"].carried_over);
+    assert_eq!(v3.unchecked(), 1);
+    // Apart from those, it is the v2 fixture.
+    let mut v2 = load("documents/v2-complete.json").assessment;
+    v2.id = v3.id.clone();
+    v2.started_from = v3.started_from.clone();
+    if let Some(answer) = v2.answers.get_mut("tcop-2025/p05/c01") {
+        answer.carried_over = true;
+    }
+    assert_eq!(v3, v2);
+    let again = document::from_json(&document::to_json(&v3)).expect("reads");
+    assert_eq!(again.assessment, v3);
+}
+
+#[test]
+fn a_version_2_document_never_reads_members_added_in_version_3() {
+    let v3 = fixture("documents/v3-complete.json");
+    let as_v2 = v3.replacen("\"version\": 3", "\"version\": 2", 1);
+    let read = document::from_json(&as_v2).expect("reads").assessment;
+    assert_eq!(read.id, None);
+    assert_eq!(read.started_from, None);
+    assert_eq!(read.unchecked(), 0);
+    assert_eq!(read, load("documents/v2-complete.json").assessment);
+}

@@ -7,12 +7,15 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
-use tcop_assessor::core::assessment::{Answer, Assessment, Details, Marking, Phase, Status};
+use tcop_assessor::core::assessment::{
+    Answer, Assessment, Details, Marking, Phase, StartedFrom, Status,
+};
 use tcop_assessor::core::catalogue;
 use tcop_assessor::core::codec::document::{
-    self, MAX_DOCUMENT_BYTES, MAX_LONG_TEXT_CHARS, MAX_SHORT_TEXT_CHARS,
+    self, MAX_ASSESSMENT_ID_CHARS, MAX_DOCUMENT_BYTES, MAX_LONG_TEXT_CHARS, MAX_SHORT_TEXT_CHARS,
 };
 use tcop_assessor::core::codec::share::{self, MAX_PAYLOAD_CHARS};
+use tcop_assessor::core::fingerprint::Fingerprint;
 use tcop_assessor::core::framework::OrganisationType;
 
 /// Pieces of text that have broken other tools' encoders: JSON's own quoting, HTML closing a
@@ -83,12 +86,15 @@ fn answer() -> impl Strategy<Value = Answer> {
         text(MAX_SHORT_TEXT_CHARS),
         proptest::option::of(date()),
     )
-        .prop_map(|(status, evidence, action, owner, due)| Answer {
-            status,
-            evidence,
-            action,
-            owner,
-            due: due.unwrap_or_default(),
+        .prop_flat_map(|(status, evidence, action, owner, due)| {
+            any::<bool>().prop_map(move |carried_over| Answer {
+                status,
+                evidence: evidence.clone(),
+                action: action.clone(),
+                owner: owner.clone(),
+                due: due.clone().unwrap_or_default(),
+                carried_over,
+            })
         })
 }
 
@@ -123,6 +129,33 @@ fn details() -> impl Strategy<Value = Details> {
         )
 }
 
+/// An assessment's own ID: letters, digits and hyphens, up to the limit.
+fn assessment_id() -> impl Strategy<Value = String> {
+    let alphabet: Vec<char> = ('a'..='z')
+        .chain('A'..='Z')
+        .chain('0'..='9')
+        .chain(['-'])
+        .collect();
+    proptest::collection::vec(select(alphabet), 1..=MAX_ASSESSMENT_ID_CHARS)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+fn started_from() -> impl Strategy<Value = StartedFrom> {
+    let hex: Vec<char> = "0123456789abcdef".chars().collect();
+    (
+        proptest::option::of(assessment_id()),
+        text(MAX_SHORT_TEXT_CHARS),
+        proptest::option::of(date()),
+        proptest::collection::vec(select(hex), 64),
+    )
+        .prop_map(|(id, name, date, digits)| StartedFrom {
+            id,
+            name,
+            date,
+            fingerprint: digits.into_iter().collect(),
+        })
+}
+
 /// An assessment against one of the built-in frameworks, answering a random subset of its real
 /// criteria, against its current edition or a named other one.
 fn assessment() -> impl Strategy<Value = Assessment> {
@@ -138,18 +171,24 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 let answers = proptest::collection::vec(answer(), chosen.len());
                 (Just(chosen), answers)
             }),
+            proptest::option::of(assessment_id()),
+            proptest::option::of(started_from()),
         )
-            .prop_map(move |(details, edition, (chosen, answers))| {
-                let mut assessment = Assessment::new(framework, details);
-                if let Some(edition) = edition.filter(|edition| !edition.is_empty()) {
-                    assessment.framework.edition = edition;
-                }
-                for (id, answer) in chosen.iter().zip(answers) {
-                    // Blank answers are not kept, as in the app.
-                    assessment.update_answer(id, |slot| *slot = answer);
-                }
-                assessment
-            })
+            .prop_map(
+                move |(details, edition, (chosen, answers), id, started_from)| {
+                    let mut assessment = Assessment::new(framework, details);
+                    assessment.id = id;
+                    assessment.started_from = started_from;
+                    if let Some(edition) = edition.filter(|edition| !edition.is_empty()) {
+                        assessment.framework.edition = edition;
+                    }
+                    for (id, answer) in chosen.iter().zip(answers) {
+                        // Blank answers are not kept, as in the app.
+                        assessment.update_answer(id, |slot| *slot = answer);
+                    }
+                    assessment
+                },
+            )
     })
 }
 
@@ -182,6 +221,48 @@ proptest! {
         prop_assume!(link.len() <= MAX_PAYLOAD_CHARS);
         let opened = share::decode(&link).expect("the link opens");
         prop_assert_eq!(&opened.assessment, &assessment);
+    }
+
+    /// The fingerprint of the answers is the same whether they came from the file (which is
+    /// also what browser storage holds) or a link, and changes when any answer does.
+    #[test]
+    fn fingerprints_are_the_same_through_every_encoding_and_change_with_any_answer(
+        assessment in assessment(),
+        which in any::<proptest::sample::Index>(),
+        field in 0..5usize,
+    ) {
+        let json = document::to_json(&assessment);
+        prop_assume!(json.len() <= MAX_DOCUMENT_BYTES);
+        let original = Fingerprint::of(&assessment);
+        let from_file = document::from_json(&json).expect("reads").assessment;
+        prop_assert_eq!(Fingerprint::of(&from_file), original.clone());
+        let pretty = document::to_json_pretty(&assessment);
+        if pretty.len() <= MAX_DOCUMENT_BYTES {
+            let from_pretty = document::from_json(&pretty).expect("reads").assessment;
+            prop_assert_eq!(Fingerprint::of(&from_pretty), original.clone());
+        }
+        let link = share::encode(&assessment);
+        if link.len() <= MAX_PAYLOAD_CHARS {
+            let from_link = share::decode(&link).expect("opens").assessment;
+            prop_assert_eq!(Fingerprint::of(&from_link), original.clone());
+        }
+        let ids: Vec<String> = assessment.answers.keys().cloned().collect();
+        prop_assume!(!ids.is_empty());
+        let id = which.get(&ids).clone();
+        let mut changed = assessment.clone();
+        changed.update_answer(&id, |answer| match field {
+            0 => {
+                answer.status = match answer.status {
+                    Some(Status::Met) => Some(Status::NotMet),
+                    _ => Some(Status::Met),
+                }
+            }
+            1 => answer.evidence.push('x'),
+            2 => answer.action.push('x'),
+            3 => answer.owner.push('x'),
+            _ => answer.due = if answer.due == "2030-01-01" { "2030-01-02" } else { "2030-01-01" }.into(),
+        });
+        prop_assert_ne!(Fingerprint::of(&changed), original);
     }
 
     #[test]

@@ -10,8 +10,8 @@ use serde_json::{json, Map, Value};
 use tcop_assessor::core::assessment::{Marking, Phase, Status};
 use tcop_assessor::core::catalogue;
 use tcop_assessor::core::codec::document::{
-    self, DocumentError, FORMAT, MAX_ANSWERS, MAX_ID_CHARS, MAX_LONG_TEXT_CHARS,
-    MAX_SHORT_TEXT_CHARS, VERSION,
+    self, DocumentError, FORMAT, MAX_ANSWERS, MAX_ASSESSMENT_ID_CHARS, MAX_ID_CHARS,
+    MAX_LONG_TEXT_CHARS, MAX_SHORT_TEXT_CHARS, VERSION,
 };
 use tcop_assessor::core::framework::OrganisationType;
 
@@ -227,6 +227,15 @@ fn limits() -> BTreeMap<&'static str, usize> {
             "/$defs/answer/properties/owner/maxLength",
             MAX_SHORT_TEXT_CHARS,
         ),
+        ("/$defs/assessmentId/maxLength", MAX_ASSESSMENT_ID_CHARS),
+        (
+            "/properties/started_from/anyOf/0/properties/name/maxLength",
+            MAX_SHORT_TEXT_CHARS,
+        ),
+        (
+            "/properties/started_from/anyOf/0/properties/fingerprint/maxLength",
+            MAX_ID_CHARS,
+        ),
     ])
 }
 
@@ -387,8 +396,8 @@ fn exactly_the_required_members_are_required() {
         );
         tried += 1;
     }
-    // Five at the top, two in framework, seven in details, five in an answer.
-    assert_eq!(tried, 19);
+    // Seven at the top, two in framework, seven in details, six in an answer.
+    assert_eq!(tried, 22);
 }
 
 fn allows_null(member: &Value) -> bool {
@@ -435,7 +444,7 @@ fn exactly_the_members_the_schema_lets_be_null_may_be_null() {
         }
     }
     // So that the check above cannot pass by finding nothing nullable.
-    assert_eq!(nullable.len(), 12, "{nullable:?}");
+    assert_eq!(nullable.len(), 15, "{nullable:?}");
 }
 
 #[test]
@@ -445,7 +454,15 @@ fn text_members_refuse_other_types() {
         if name == "version" {
             continue;
         }
-        for wrong in [json!(5), json!(true), json!(["met"])] {
+        let boolean = member["type"]
+            .as_array()
+            .is_some_and(|types| types.iter().any(|kind| kind == "boolean"));
+        let wrongs = if boolean {
+            vec![json!(5), json!("true"), json!(["met"])]
+        } else {
+            vec![json!(5), json!(true), json!(["met"])]
+        };
+        for wrong in wrongs {
             let mut document = complete();
             document
                 .pointer_mut(&object_at)
@@ -576,4 +593,62 @@ fn the_release_build_publishes_the_schema() {
     // Trunk copies the file to dist/assessment.schema.json, beside the app.
     assert!(index
         .contains(r#"<link data-trunk rel="copy-file" href="schema/assessment.schema.json" />"#));
+}
+
+#[test]
+fn started_from_and_the_assessment_id_are_checked_as_the_schema_says() {
+    let schema = schema();
+    let started_from = at(&schema, "/properties/started_from/anyOf/0");
+    assert_eq!(required(started_from, ""), ["name", "fingerprint"]);
+    for name in ["name", "fingerprint"] {
+        let mut document = complete();
+        remove(&mut document, "/started_from", name);
+        assert!(read(&document).is_err(), "without started_from.{name}");
+    }
+    for name in ["id", "date"] {
+        let mut document = complete();
+        remove(&mut document, "/started_from", name);
+        assert!(read(&document).is_ok(), "without started_from.{name}");
+    }
+    let fingerprint = at(&complete(), "/started_from/fingerprint").clone();
+    for (bad, why) in [
+        (
+            json!(fingerprint.as_str().map(str::to_uppercase)),
+            "upper case",
+        ),
+        (
+            json!(&fingerprint.as_str().unwrap_or_default()[1..]),
+            "63 digits",
+        ),
+        (json!(5), "a number"),
+    ] {
+        let mut document = complete();
+        document["started_from"]["fingerprint"] = bad;
+        assert!(read(&document).is_err(), "{why}");
+    }
+    let id_pattern = at(&schema, "/$defs/assessmentId/pattern");
+    assert_eq!(id_pattern, "^[A-Za-z0-9-]+$");
+    for (id, good) in [
+        ("a", true),
+        ("case-2026-Beta", true),
+        ("", false),
+        ("has space", false),
+        ("slash/no", false),
+        ("é", false),
+    ] {
+        let mut document = complete();
+        document["id"] = json!(id);
+        assert_eq!(read(&document).is_ok(), good, "id {id:?}");
+        let mut document = complete();
+        document["started_from"]["id"] = json!(id);
+        assert_eq!(read(&document).is_ok(), good, "started_from.id {id:?}");
+    }
+    let mut document = complete();
+    document["id"] = json!("i".repeat(MAX_ASSESSMENT_ID_CHARS));
+    assert!(read(&document).is_ok());
+    document["id"] = json!("i".repeat(MAX_ASSESSMENT_ID_CHARS + 1));
+    assert!(read(&document).is_err());
+    let mut document = complete();
+    document["started_from"]["name"] = json!("é".repeat(MAX_SHORT_TEXT_CHARS + 1));
+    assert!(read(&document).is_err());
 }

@@ -156,6 +156,9 @@ pub struct Answer {
     pub owner: String,
     /// When the action is due, as `YYYY-MM-DD`, or empty.
     pub due: String,
+    /// Copied from the assessment this one was started from, and not yet confirmed ("Still
+    /// true") or changed. It is never a reason to keep an answer on its own.
+    pub carried_over: bool,
 }
 
 impl Answer {
@@ -174,7 +177,21 @@ impl Answer {
         let has_text = [&self.evidence, &self.action, &self.owner, &self.due]
             .iter()
             .any(|text| !text.is_empty());
-        self.status.filter(|_| !has_text)
+        self.status.filter(|_| !has_text && !self.carried_over)
+    }
+
+    /// Whether two answers record the same things, whatever their carried-over marks.
+    pub fn same_record(&self, other: &Answer) -> bool {
+        self.status == other.status
+            && self.evidence == other.evidence
+            && self.action == other.action
+            && self.owner == other.owner
+            && self.due == other.due
+    }
+
+    /// Whether this answer was carried over from an earlier assessment and still needs checking.
+    pub fn needs_checking(&self) -> bool {
+        self.carried_over && !self.is_blank()
     }
 }
 
@@ -185,24 +202,44 @@ pub struct FrameworkRef {
     pub edition: String,
 }
 
+/// The assessment another one was started from, as the later one records it, so that a chain
+/// of assessments of one project can be followed in files as well as in one browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartedFrom {
+    /// The earlier assessment's own ID, when it had one.
+    pub id: Option<String>,
+    pub name: String,
+    /// The earlier assessment's date, as `YYYY-MM-DD`, when it had one.
+    pub date: Option<String>,
+    /// The fingerprint of the earlier assessment's answers when this one was started from it.
+    pub fingerprint: String,
+}
+
 /// One assessment of one programme against one framework.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
+    /// The assessment's own ID, kept in every file and link made from it, so that later
+    /// assessments can say which one they were started from. Files from before version 3 have
+    /// none until one is needed.
+    pub id: Option<String>,
     pub framework: FrameworkRef,
     pub details: Details,
     /// Keyed by criterion ID; a criterion without an entry is unanswered.
     pub answers: BTreeMap<String, Answer>,
+    pub started_from: Option<StartedFrom>,
 }
 
 impl Assessment {
     pub fn new(framework: &Framework, details: Details) -> Assessment {
         Assessment {
+            id: None,
             framework: FrameworkRef {
                 id: framework.id.clone(),
                 edition: framework.edition.clone(),
             },
             details,
             answers: BTreeMap::new(),
+            started_from: None,
         }
     }
 
@@ -214,12 +251,26 @@ impl Assessment {
     }
 
     /// Changes one criterion's answer, dropping it when it becomes blank so documents stay small.
+    /// Changing anything a person recorded (the status, evidence, action, owner or due date) also
+    /// ends its "carried over" mark: the answer has been looked at.
     pub fn update_answer(&mut self, criterion_id: &str, change: impl FnOnce(&mut Answer)) {
         let answer = self.answers.entry(criterion_id.to_owned()).or_default();
+        let before = answer.clone();
         change(answer);
+        if before.carried_over && answer.carried_over && !answer.same_record(&before) {
+            answer.carried_over = false;
+        }
         if answer.is_blank() {
             self.answers.remove(criterion_id);
         }
+    }
+
+    /// How many answers were carried over from an earlier assessment and are not checked yet.
+    pub fn unchecked(&self) -> usize {
+        self.answers
+            .values()
+            .filter(|answer| answer.needs_checking())
+            .count()
     }
 
     /// Answers to criteria the framework does not have (from a newer or edited file). They are
@@ -372,16 +423,50 @@ mod tests {
     #[test]
     fn blank_answers_are_not_kept() {
         let mut assessment = Assessment {
+            id: None,
             framework: FrameworkRef {
                 id: "demo".into(),
                 edition: "1".into(),
             },
             details: Details::default(),
             answers: BTreeMap::new(),
+            started_from: None,
         };
         assessment.update_answer("demo/p01/c01", |answer| answer.status = Some(Status::Met));
         assert_eq!(assessment.status("demo/p01/c01"), Some(Status::Met));
         assessment.update_answer("demo/p01/c01", |answer| answer.status = None);
         assert!(assessment.answers.is_empty());
+    }
+
+    #[test]
+    fn changing_a_carried_over_answer_ends_its_mark_and_confirming_keeps_the_answer() {
+        let mut assessment = Assessment::new(
+            &crate::core::catalogue::framework("ldd-2018")
+                .expect("built in")
+                .clone(),
+            Details::default(),
+        );
+        let carried = |assessment: &mut Assessment| {
+            assessment.update_answer("ldd-2018/p01/c01", |answer| {
+                answer.status = Some(Status::Met);
+                answer.carried_over = true;
+            })
+        };
+        carried(&mut assessment);
+        assert_eq!(assessment.unchecked(), 1);
+        // A carried-over mark on its own keeps nothing.
+        assessment.update_answer("ldd-2018/p02/c01", |answer| answer.carried_over = true);
+        assert!(!assessment.answers.contains_key("ldd-2018/p02/c01"));
+        // Setting the same status again is not a change.
+        assessment.update_answer("ldd-2018/p01/c01", |answer| {
+            answer.status = Some(Status::Met)
+        });
+        assert_eq!(assessment.unchecked(), 1);
+        assessment.update_answer("ldd-2018/p01/c01", |answer| answer.evidence = "New".into());
+        assert_eq!(assessment.unchecked(), 0);
+        carried(&mut assessment);
+        assessment.update_answer("ldd-2018/p01/c01", |answer| answer.carried_over = false);
+        assert_eq!(assessment.unchecked(), 0);
+        assert_eq!(assessment.status("ldd-2018/p01/c01"), Some(Status::Met));
     }
 }

@@ -4,8 +4,11 @@
 pub mod assessment;
 pub mod catalogue;
 pub mod codec;
+pub mod compare;
+pub mod fingerprint;
 pub mod forms;
 pub mod framework;
+pub mod reassess;
 pub mod results_text;
 pub mod route;
 pub mod scoring;

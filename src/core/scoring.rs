@@ -286,6 +286,9 @@ pub struct Tally {
     pub not_met: usize,
     pub not_applicable: usize,
     pub unanswered: usize,
+    /// Answers carried over from an earlier assessment and not checked yet (counted in their
+    /// status too): a point is not Completed while it has any.
+    pub unchecked: usize,
 }
 
 impl Tally {
@@ -317,7 +320,9 @@ pub struct Blocker<'f> {
     pub criterion: &'f Criterion,
 }
 
-/// A gap to close: a criterion answered Not met or Partly met, with what was planned for it.
+/// A gap to close: a criterion answered Not met or Partly met, with what was planned for it; or
+/// an action recorded against a criterion that is now Met or Not applicable, which the action
+/// plan shows as done.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionItem<'f, 'a> {
     pub point: &'f Point,
@@ -347,6 +352,14 @@ impl<'f> Results<'f, '_> {
             .count()
     }
 
+    /// How many answers were carried over from an earlier assessment and are not checked yet.
+    pub fn unchecked(&self) -> usize {
+        self.points
+            .iter()
+            .map(|result| result.tally.unchecked)
+            .sum()
+    }
+
     /// How many criteria of the scored points are unanswered (and so count as 0).
     pub fn unanswered(&self) -> usize {
         self.points
@@ -373,6 +386,13 @@ pub fn score_point<'f>(point: &'f Point, assessment: &Assessment) -> PointResult
     let organisation = assessment.details.organisation_type;
     for criterion in &point.criteria {
         let status = assessment.status(&criterion.id);
+        if assessment
+            .answers
+            .get(&criterion.id)
+            .is_some_and(Answer::needs_checking)
+        {
+            tally.unchecked += 1;
+        }
         if blocks(criterion, status, organisation) {
             blocking.push(UnmetMust {
                 question: criterion.question.clone(),
@@ -392,7 +412,7 @@ pub fn score_point<'f>(point: &'f Point, assessment: &Assessment) -> PointResult
     // Counting in halves keeps Partly met exact.
     let score = (applicable > 0)
         .then(|| Score::new(2 * tally.met as u64 + tally.partly as u64, 2 * applicable));
-    let progress = match (tally.answered(), tally.unanswered) {
+    let progress = match (tally.answered(), tally.unanswered + tally.unchecked) {
         (0, _) => Progress::NotStarted,
         (_, 0) => Progress::Completed,
         _ => Progress::InProgress,
@@ -469,7 +489,7 @@ pub fn score<'f, 'a>(framework: &'f Framework, assessment: &'a Assessment) -> Re
             ) {
                 blockers.push(Blocker { point, criterion });
             }
-            if status.needs_action() {
+            if status.needs_action() || !answer.action.trim().is_empty() {
                 actions.push(ActionItem {
                     point,
                     criterion,
@@ -493,7 +513,7 @@ pub fn score<'f, 'a>(framework: &'f Framework, assessment: &'a Assessment) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::{Details, FrameworkRef};
+    use crate::core::assessment::Details;
 
     /// A framework with the given points, each a list of levels.
     fn framework(points: &[&[Level]]) -> Framework {
@@ -534,14 +554,7 @@ mod tests {
     /// An assessment with answers given per point as a string: M met, P partly, N not met,
     /// A not applicable, - unanswered.
     fn answers(framework: &Framework, per_point: &[&str]) -> Assessment {
-        let mut assessment = Assessment {
-            framework: FrameworkRef {
-                id: framework.id.clone(),
-                edition: framework.edition.clone(),
-            },
-            details: Details::default(),
-            answers: Default::default(),
-        };
+        let mut assessment = Assessment::new(framework, Details::default());
         for (point, codes) in framework.points.iter().zip(per_point) {
             for (criterion, code) in point.criteria.iter().zip(codes.chars()) {
                 let status = match code {

@@ -105,7 +105,7 @@ test("a downloaded JSON file opened in a fresh browser gives the same results", 
   assert.match(file.name, /^payments-platform-\d{4}-\d\d-\d\d\.json$/);
   const json = JSON.parse(file.text);
   assert.equal(json.format, "tcop-assessment");
-  assert.equal(json.version, 2);
+  assert.equal(json.version, 3);
   assert.equal(json.answers["tcop-2025/p01/c02"].evidence, ANSWERS[1].evidence);
   await tab.close();
 

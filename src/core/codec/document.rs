@@ -12,8 +12,11 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::core::assessment::{Answer, Assessment, Details, FrameworkRef, Marking, Phase, Status};
+use crate::core::assessment::{
+    Answer, Assessment, Details, FrameworkRef, Marking, Phase, StartedFrom, Status,
+};
 use crate::core::catalogue;
+use crate::core::fingerprint::Fingerprint;
 use crate::core::framework::OrganisationType;
 
 /// The value of the top-level `"format"` field.
@@ -23,7 +26,10 @@ pub const FORMAT: &str = "tcop-assessment";
 /// - 1: the first version.
 /// - 2: `details.organisation_type`, the kind of organisation assessed (it decides which musts
 ///   bind).
-pub const VERSION: u64 = 2;
+/// - 3: the assessment's own `id`; `started_from`, the assessment it was started from (ID, name,
+///   date and the fingerprint of its answers); and `carried_over` on an answer copied from it and
+///   not yet checked.
+pub const VERSION: u64 = 3;
 
 /// The largest document accepted, before parsing and after inflating a link.
 pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
@@ -41,6 +47,8 @@ pub const MAX_LONG_TEXT_CHARS: usize = 20_000;
 pub const MAX_SHORT_TEXT_CHARS: usize = 200;
 /// The longest criterion ID used as a key.
 pub const MAX_ID_CHARS: usize = 100;
+/// The longest assessment ID.
+pub const MAX_ASSESSMENT_ID_CHARS: usize = 64;
 
 /// Why a document could not be read. Each reads as a message for the person who opened it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -260,8 +268,12 @@ pub fn to_json_pretty(assessment: &Assessment) -> String {
 struct DocumentOut<'a> {
     format: &'static str,
     version: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
     framework: &'a FrameworkRef,
     details: DetailsOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    started_from: Option<StartedFromOut<'a>>,
     answers: BTreeMap<&'a str, AnswerOut<'a>>,
     /// Only in share links, never in files.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -284,6 +296,16 @@ struct DetailsOut<'a> {
     marking: &'static str,
 }
 
+#[derive(Serialize)]
+struct StartedFromOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    fingerprint: &'a str,
+}
+
 /// An answer with only a status is written as the bare status (`"met"`), which keeps files and
 /// share links short; anything more is an object with only the fields that are set.
 #[derive(Serialize)]
@@ -301,6 +323,8 @@ enum AnswerOut<'a> {
         owner: &'a str,
         #[serde(skip_serializing_if = "str::is_empty")]
         due: &'a str,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        carried_over: bool,
     },
 }
 
@@ -321,6 +345,7 @@ impl<'a> DocumentOut<'a> {
         DocumentOut {
             format: FORMAT,
             version: VERSION,
+            id: assessment.id.as_deref(),
             framework: &assessment.framework,
             details: DetailsOut {
                 name: &details.name,
@@ -337,6 +362,15 @@ impl<'a> DocumentOut<'a> {
                 .filter(|(id, _)| !left_out(id))
                 .map(|(id, answer)| (id.as_str(), AnswerOut::from(answer)))
                 .collect(),
+            started_from: assessment
+                .started_from
+                .as_ref()
+                .map(|earlier| StartedFromOut {
+                    id: earlier.id.as_deref(),
+                    name: &earlier.name,
+                    date: earlier.date.as_deref(),
+                    fingerprint: &earlier.fingerprint,
+                }),
             statuses,
         }
     }
@@ -352,6 +386,7 @@ impl<'a> From<&'a Answer> for AnswerOut<'a> {
                 action: &answer.action,
                 owner: &answer.owner,
                 due: &answer.due,
+                carried_over: answer.carried_over,
             },
         }
     }
@@ -425,7 +460,23 @@ type MigrationStep = fn(Map<String, Value>) -> Result<Map<String, Value>, Docume
 /// the new shape, update `schema/assessment.schema.json`, and add
 /// `tests/fixtures/documents/v{n+1}-complete.json` beside the older fixtures, which must keep
 /// loading with every value intact.
-const MIGRATIONS: [MigrationStep; (VERSION - 1) as usize] = [v1_to_v2];
+const MIGRATIONS: [MigrationStep; (VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
+
+/// Version 3 added the assessment's `id`, `started_from` and an answer's `carried_over`. Version
+/// 2 ignored them as members it did not know, so a version 2 file that happens to carry them
+/// must still read without them.
+fn v2_to_v3(mut root: Map<String, Value>) -> Result<Map<String, Value>, DocumentError> {
+    root.remove("id");
+    root.remove("started_from");
+    if let Some(Value::Object(answers)) = root.get_mut("answers") {
+        for answer in answers.values_mut() {
+            if let Value::Object(fields) = answer {
+                fields.remove("carried_over");
+            }
+        }
+    }
+    Ok(root)
+}
 
 /// Version 2 added `details.organisation_type`. Version 1 ignored members it did not know, so a
 /// version 1 file that happens to carry one was read as "Not stated", and must still be.
@@ -587,6 +638,7 @@ fn read_document(root: &Map<String, Value>) -> Result<Imported, DocumentError> {
     }
 
     let assessment = Assessment {
+        id: read_assessment_id(root, "id", "id")?,
         framework: FrameworkRef {
             id: framework_id,
             edition: if edition.is_empty() {
@@ -597,6 +649,7 @@ fn read_document(root: &Map<String, Value>) -> Result<Imported, DocumentError> {
         },
         details,
         answers,
+        started_from: read_started_from(root)?,
     };
     let unknown_criteria = assessment
         .unknown_criteria(known)
@@ -610,6 +663,66 @@ fn read_document(root: &Map<String, Value>) -> Result<Imported, DocumentError> {
         unknown_criteria,
         other_edition,
     })
+}
+
+/// An assessment's own ID: missing or null for none; otherwise 1 to 64 letters, digits and
+/// hyphens, so that it can sit in an address unescaped.
+fn read_assessment_id(
+    map: &Map<String, Value>,
+    key: &str,
+    at: &str,
+) -> Result<Option<String>, DocumentError> {
+    let id = optional_text(map, key, at, MAX_ASSESSMENT_ID_CHARS)?;
+    if id.is_empty() && !matches!(map.get(key), Some(Value::String(_))) {
+        return Ok(None);
+    }
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+    {
+        return Err(DocumentError::WrongField {
+            at: at.to_owned(),
+            expected: "an assessment ID of letters, digits and hyphens",
+        });
+    }
+    Ok(Some(id))
+}
+
+fn read_started_from(root: &Map<String, Value>) -> Result<Option<StartedFrom>, DocumentError> {
+    let earlier = match root.get("started_from") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Object(earlier)) => earlier,
+        Some(_) => {
+            return Err(DocumentError::WrongField {
+                at: "started_from".into(),
+                expected: "an object saying which assessment this one was started from",
+            })
+        }
+    };
+    let name = text(earlier, "name", "started_from.name", MAX_SHORT_TEXT_CHARS)?;
+    let date = match optional_text(earlier, "date", "started_from.date", MAX_ID_CHARS)? {
+        date if date.is_empty() => None,
+        date => Some(checked_date(date, "started_from.date")?),
+    };
+    let fingerprint = text(
+        earlier,
+        "fingerprint",
+        "started_from.fingerprint",
+        MAX_ID_CHARS,
+    )?;
+    if !Fingerprint::is_well_formed(&fingerprint) {
+        return Err(DocumentError::WrongField {
+            at: "started_from.fingerprint".into(),
+            expected: "a SHA-256 fingerprint: 64 lowercase hexadecimal digits",
+        });
+    }
+    Ok(Some(StartedFrom {
+        id: read_assessment_id(earlier, "id", "started_from.id")?,
+        name,
+        date,
+        fingerprint,
+    }))
 }
 
 fn read_answer(value: &Value, at: &str) -> Result<Answer, DocumentError> {
@@ -635,6 +748,16 @@ fn read_answer(value: &Value, at: &str) -> Result<Answer, DocumentError> {
             } else {
                 checked_date(due, &format!("{at}.due"))?
             };
+            let carried_over = match fields.get("carried_over") {
+                None | Some(Value::Null) => false,
+                Some(Value::Bool(carried)) => *carried,
+                Some(_) => {
+                    return Err(DocumentError::WrongField {
+                        at: format!("{at}.carried_over"),
+                        expected: "true or false",
+                    })
+                }
+            };
             Ok(Answer {
                 status,
                 evidence: optional_text(
@@ -656,6 +779,7 @@ fn read_answer(value: &Value, at: &str) -> Result<Answer, DocumentError> {
                     MAX_SHORT_TEXT_CHARS,
                 )?,
                 due,
+                carried_over,
             })
         }
         _ => Err(DocumentError::WrongField {
@@ -906,7 +1030,9 @@ mod tests {
     fn a_status_only_answer_is_written_as_a_bare_status() {
         let json = to_json(&sample());
         assert!(json.contains(r#""tcop-2025/p01/c01":"met""#), "{json}");
-        assert!(json.starts_with(r#"{"format":"tcop-assessment","version":2,"#));
+        assert!(json.starts_with(&format!(
+            r#"{{"format":"tcop-assessment","version":{VERSION},"#
+        )));
     }
 
     fn error_of(text: &str) -> DocumentError {
