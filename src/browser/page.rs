@@ -50,6 +50,12 @@ pub fn today() -> DateParts {
     }
 }
 
+/// Today's date in the person's own time zone as `YYYY-MM-DD`: what overdue actions and report
+/// dates are counted from.
+pub fn today_iso() -> String {
+    local_time(now_millis()).0
+}
+
 /// A new random ID for a saved assessment: 16 hex digits (64 bits), from the browser's
 /// cryptographic random source, which (unlike `randomUUID`) works on plain-HTTP intranets too.
 pub fn new_id() -> String {

@@ -5,6 +5,7 @@
 
 use super::assessment::{format_date, Answer, Assessment, Status};
 use super::framework::{Criterion, Framework, Level, OrganisationType};
+use super::reassess::{action_state, ActionState};
 use super::scoring::{Blocker, Results, Score};
 
 /// How an empty optional detail reads.
@@ -27,7 +28,15 @@ pub const CHART_CAPTION: &str = "Chart of the score of each point, in the order 
 
 /// The column headings of the points table and of the action plan.
 pub const POINT_COLUMNS: [&str; 4] = ["Point", "Score", "Status", "Why"];
-pub const ACTION_COLUMNS: [&str; 6] = ["Point", "Criterion", "Answer", "Action", "Owner", "Due"];
+pub const ACTION_COLUMNS: [&str; 7] = [
+    "Point",
+    "Criterion",
+    "Answer",
+    "Action",
+    "Owner",
+    "Due",
+    "Action status",
+];
 
 /// A detail as it reads: the text, or "Not given".
 pub fn or_not_given(text: &str) -> &str {
@@ -69,6 +78,35 @@ pub fn due_text(answer: &Answer) -> String {
     }
 }
 
+/// Where an action stands, in words: "Open", "Overdue: due 31 March 2027", "Done".
+pub fn action_status_text(answer: &Answer, today: &str) -> String {
+    match action_state(answer, today) {
+        Some(ActionState::Overdue) => format!("Overdue: due {}", format_date(&answer.due)),
+        Some(state) => state.label().to_owned(),
+        None => String::new(),
+    }
+}
+
+/// How many answers carried over from the earlier assessment are still to check, or `None`.
+pub fn unchecked_sentence(count: usize) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("1 answer carried over, not checked: check that it still holds.".to_owned()),
+        n => Some(format!(
+            "{n} answers carried over, not checked: check that they still hold."
+        )),
+    }
+}
+
+/// The heading of the changes since an earlier assessment: "Changes since 1 March 2026", or by
+/// its name when it has no date.
+pub fn changes_heading(earlier: &Assessment) -> String {
+    match &earlier.details.date {
+        Some(date) => format!("Changes since {}", format_date(date)),
+        None => format!("Changes since \u{201c}{}\u{201d}", earlier.details.name),
+    }
+}
+
 /// "{n} of {total} points completed.", then how many criteria are unanswered, if any.
 pub fn completed_sentence(results: &Results) -> String {
     let mut sentence = format!(
@@ -76,9 +114,15 @@ pub fn completed_sentence(results: &Results) -> String {
         results.completed_points(),
         results.points.len()
     );
-    if let Some(unanswered) = unanswered_sentence(results.unanswered()) {
+    for more in [
+        unanswered_sentence(results.unanswered()),
+        unchecked_sentence(results.unchecked()),
+    ]
+    .into_iter()
+    .flatten()
+    {
         sentence.push(' ');
-        sentence.push_str(&unanswered);
+        sentence.push_str(&more);
     }
     sentence
 }
@@ -185,6 +229,17 @@ pub fn detail_rows(framework: &Framework, assessment: &Assessment) -> Vec<Detail
     let edition = &assessment.framework.edition;
     if *edition != framework.edition {
         rows.push(row("Answers given against the edition", edition));
+    }
+    if let Some(earlier) = &assessment.started_from {
+        let when = earlier
+            .date
+            .as_deref()
+            .map(|date| format!(" of {}", format_date(date)))
+            .unwrap_or_default();
+        rows.push(DetailRow {
+            key: "Started from",
+            value: format!("\u{201c}{}\u{201d}{when}", earlier.name),
+        });
     }
     rows.extend([
         row("Protective marking", details.marking.label()),

@@ -21,16 +21,18 @@ pub enum FileKind {
 /// Saves an assessment to the person's downloads, named after it and its date.
 pub fn download(kind: FileKind, assessment: &Assessment) -> Result<(), DownloadError> {
     let framework = catalogue::framework(&assessment.framework.id).ok();
+    let today = page::today_iso();
     let (contents, extension, mime_type) = match (kind, framework) {
-        (FileKind::Report, Some(framework)) => {
-            let today = page::local_time(page::now_millis()).0;
-            (
-                report::to_html(framework, assessment, &today),
-                "html",
-                "text/html",
-            )
-        }
-        (FileKind::Csv, Some(framework)) => (csv::to_csv(framework, assessment), "csv", "text/csv"),
+        (FileKind::Report, Some(framework)) => (
+            report::to_html(framework, assessment, &today),
+            "html",
+            "text/html",
+        ),
+        (FileKind::Csv, Some(framework)) => (
+            csv::to_csv(framework, assessment, &today),
+            "csv",
+            "text/csv",
+        ),
         // The JSON document needs no framework content, so it can always be saved.
         _ => (
             document::to_json_pretty(assessment),

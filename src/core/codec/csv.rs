@@ -7,12 +7,15 @@
 use std::borrow::Cow;
 
 use crate::core::assessment::{Answer, Assessment};
+use crate::core::compare::Comparison;
 use crate::core::framework::Framework;
-use crate::core::results_text::{answer_text, level_text, organisation_type_text};
+use crate::core::results_text::{
+    action_status_text, answer_text, level_text, organisation_type_text,
+};
 use crate::core::scoring;
 
 /// The column headings, in order.
-pub const HEADER: [&str; 13] = [
+pub const HEADER: [&str; 15] = [
     "Point number",
     "Point",
     "Point score (%)",
@@ -25,6 +28,8 @@ pub const HEADER: [&str; 13] = [
     "Action",
     "Owner",
     "Due date",
+    "Action status",
+    "Carried over, not checked",
     // The same on every row: it decides which musts bind, so a filtered sheet still says it.
     "Kind of organisation",
 ];
@@ -37,8 +42,9 @@ pub const BYTE_ORDER_MARK: char = '\u{feff}';
 const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// The assessment as CSV: a header row, then a row per criterion in the framework's order, then a
-/// row per answer to a criterion the framework does not have (kept, never dropped).
-pub fn to_csv(framework: &Framework, assessment: &Assessment) -> String {
+/// row per answer to a criterion the framework does not have (kept, never dropped). `today`
+/// (`YYYY-MM-DD`) decides which actions are overdue.
+pub fn to_csv(framework: &Framework, assessment: &Assessment, today: &str) -> String {
     let results = scoring::score(framework, assessment);
     let mut csv = String::new();
     csv.push(BYTE_ORDER_MARK);
@@ -69,6 +75,8 @@ pub fn to_csv(framework: &Framework, assessment: &Assessment) -> String {
                     &answer.action,
                     &answer.owner,
                     &answer.due,
+                    &action_status_text(answer, today),
+                    carried(answer),
                     kind,
                 ],
             );
@@ -93,6 +101,8 @@ pub fn to_csv(framework: &Framework, assessment: &Assessment) -> String {
                 &answer.action,
                 &answer.owner,
                 &answer.due,
+                &action_status_text(answer, today),
+                carried(answer),
                 kind,
             ],
         );
@@ -100,8 +110,132 @@ pub fn to_csv(framework: &Framework, assessment: &Assessment) -> String {
     csv
 }
 
+fn carried(answer: &Answer) -> &'static str {
+    if answer.needs_checking() {
+        "Yes"
+    } else {
+        ""
+    }
+}
+
+/// The comparison of two assessments as CSV: a row per criterion of the standard (and per answer
+/// to a criterion the content does not have), with the earlier and later point status and score,
+/// the earlier and later answer, evidence and action, and what changed.
+pub fn comparison_to_csv(comparison: &Comparison) -> String {
+    const COMPARISON_HEADER: [&str; 15] = [
+        "Point number",
+        "Point",
+        "Earlier point status",
+        "Earlier point score (%)",
+        "Later point status",
+        "Later point score (%)",
+        "Criterion ID",
+        "Criterion",
+        "Earlier answer",
+        "Later answer",
+        "What changed",
+        "Earlier evidence",
+        "Later evidence",
+        "Earlier action",
+        "Later action",
+    ];
+    let mut csv = String::new();
+    csv.push(BYTE_ORDER_MARK);
+    push_row(&mut csv, COMPARISON_HEADER);
+    let blank = Answer::default();
+    let percent = |score: Option<scoring::Score>| {
+        score
+            .map(|score| score.percent().to_string())
+            .unwrap_or_default()
+    };
+    for point in &comparison.points {
+        let (earlier_score, later_score) =
+            (percent(point.earlier.score), percent(point.later.score));
+        for criterion in &point.point.criteria {
+            let change = point
+                .criteria
+                .iter()
+                .find(|change| change.id == criterion.id);
+            let earlier = comparison
+                .earlier
+                .answers
+                .get(&criterion.id)
+                .unwrap_or(&blank);
+            let later = comparison
+                .later
+                .answers
+                .get(&criterion.id)
+                .unwrap_or(&blank);
+            let what = change
+                .map(|change| change.what_changed())
+                .unwrap_or_default();
+            push_row(
+                &mut csv,
+                [
+                    &point.point.number,
+                    &point.point.title,
+                    point.earlier.standing.label(),
+                    &earlier_score,
+                    point.later.standing.label(),
+                    &later_score,
+                    &criterion.id,
+                    &criterion.question,
+                    answer_text(earlier.status),
+                    answer_text(later.status),
+                    &what,
+                    &earlier.evidence,
+                    &later.evidence,
+                    &earlier.action,
+                    &later.action,
+                ],
+            );
+        }
+    }
+    let others = comparison
+        .added
+        .iter()
+        .map(|id| (id, "Added: not in this edition of the standard"))
+        .chain(
+            comparison
+                .removed
+                .iter()
+                .map(|id| (id, "Removed: not in this edition of the standard")),
+        )
+        .chain(
+            comparison
+                .other_changes
+                .iter()
+                .map(|change| (&change.id, "Changed: not in this edition of the standard")),
+        );
+    for (id, what) in others {
+        let earlier = comparison.earlier.answers.get(id).unwrap_or(&blank);
+        let later = comparison.later.answers.get(id).unwrap_or(&blank);
+        push_row(
+            &mut csv,
+            [
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                id,
+                "",
+                answer_text(earlier.status),
+                answer_text(later.status),
+                what,
+                &earlier.evidence,
+                &later.evidence,
+                &earlier.action,
+                &later.action,
+            ],
+        );
+    }
+    csv
+}
+
 /// Appends one record and its CRLF.
-fn push_row<const N: usize>(csv: &mut String, cells: [&str; N]) {
+pub(crate) fn push_row<const N: usize>(csv: &mut String, cells: [&str; N]) {
     for (index, cell) in cells.into_iter().enumerate() {
         if index > 0 {
             csv.push(',');
@@ -193,7 +327,7 @@ mod tests {
 
     #[test]
     fn a_row_per_criterion_after_the_header_with_crlf_and_a_bom() {
-        let csv = to_csv(framework(), &sample());
+        let csv = to_csv(framework(), &sample(), "2026-12-02");
         let records = parse(body(&csv));
         assert_eq!(records.len(), framework().criteria().count() + 1);
         assert_eq!(records[0], HEADER);
@@ -218,7 +352,7 @@ mod tests {
             answer.owner = "Carriage\rreturn".into();
             answer.due = "2027-04-01".into();
         });
-        let csv = to_csv(framework(), &assessment);
+        let csv = to_csv(framework(), &assessment, "2026-12-02");
         assert!(csv.contains(",\"Report, \"\"final\"\" version\nsecond line 🚀\","));
         assert!(csv.contains(",Plain words,"));
         let records = parse(body(&csv));
@@ -240,7 +374,7 @@ mod tests {
             let mut assessment = sample();
             let id = &framework().points[0].criteria[0].id;
             assessment.update_answer(id, |answer| answer.evidence = text.clone());
-            let records = parse(body(&to_csv(framework(), &assessment)));
+            let records = parse(body(&to_csv(framework(), &assessment, "2026-12-02")));
             assert_eq!(records[1][8], format!("'{text}"), "{trigger:?}");
         }
         let mut cell = String::new();
@@ -255,7 +389,7 @@ mod tests {
             answer.status = Some(Status::Met);
             answer.evidence = "Kept".into();
         });
-        let records = parse(body(&to_csv(framework(), &assessment)));
+        let records = parse(body(&to_csv(framework(), &assessment, "2026-12-02")));
         assert_eq!(records.len(), framework().criteria().count() + 2);
         let last = records.last().expect("a row");
         assert_eq!(last[4], "ldd-2018/p99/c01");
@@ -270,12 +404,12 @@ mod tests {
         framework.points[0].criteria[0].must_for = Some(vec![OrganisationType::Central]);
         let mut assessment = sample();
         let level_and_kind = |assessment: &Assessment| {
-            let records = parse(body(&to_csv(&framework, assessment)));
-            (records[1][6].clone(), records[1][12].clone(), records)
+            let records = parse(body(&to_csv(&framework, assessment, "2026-12-02")));
+            (records[1][6].clone(), records[1][14].clone(), records)
         };
         let (level, kind, records) = level_and_kind(&assessment);
         assert_eq!((level.as_str(), kind.as_str()), ("Must", "Not stated"));
-        assert!(records[1..].iter().all(|record| record[12] == "Not stated"));
+        assert!(records[1..].iter().all(|record| record[14] == "Not stated"));
         assessment.details.organisation_type = Some(OrganisationType::Local);
         let (level, kind, _) = level_and_kind(&assessment);
         assert_eq!(
@@ -284,5 +418,37 @@ mod tests {
         );
         assessment.details.organisation_type = Some(OrganisationType::Central);
         assert_eq!(level_and_kind(&assessment).0, "Must");
+    }
+
+    #[test]
+    fn a_comparison_has_a_row_per_criterion_with_both_answers_and_what_changed() {
+        let mut earlier = sample();
+        earlier.details.date = Some("2026-01-10".into());
+        let id = framework().points[0].criteria[0].id.clone();
+        earlier.update_answer(&id, |answer| {
+            answer.status = Some(Status::NotMet);
+            answer.action = "=Fix it".into();
+        });
+        let mut later = crate::core::reassess::next_assessment(
+            framework(),
+            &earlier,
+            "later".into(),
+            "2026-12-02",
+        );
+        later.update_answer(&id, |answer| {
+            answer.status = Some(Status::Met);
+            answer.evidence = "Done, \"signed off\"".into();
+        });
+        let comparison = crate::core::compare::compare(framework(), &later, &earlier, "2026-12-02");
+        let records = parse(body(&comparison_to_csv(&comparison)));
+        assert_eq!(records.len(), framework().criteria().count() + 1);
+        assert!(records.iter().all(|record| record.len() == 15));
+        let row = &records[1];
+        assert_eq!(row[6], id);
+        assert_eq!((row[8].as_str(), row[9].as_str()), ("Not met", "Met"));
+        assert_eq!(row[10], "Answer and evidence");
+        assert_eq!(row[12], "Done, \"signed off\"");
+        assert_eq!(row[13], "'=Fix it");
+        assert_eq!(records[2][10], "");
     }
 }

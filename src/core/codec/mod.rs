@@ -275,7 +275,7 @@ mod tests {
             Err(OpenError::Document(DocumentError::NotJson { .. }))
         ));
         let framework = catalogue::framework("tcop-2025").expect("built in");
-        let spreadsheet = csv::to_csv(framework, &sample());
+        let spreadsheet = csv::to_csv(framework, &sample(), "2026-11-24");
         assert_eq!(
             open_file(spreadsheet.as_bytes()),
             Err(OpenError::Spreadsheet)

@@ -11,6 +11,7 @@ use std::fmt::{self, Display, Formatter, Write as _};
 
 use super::document;
 use crate::core::assessment::{format_date, Answer, Assessment};
+use crate::core::compare;
 use crate::core::framework::{Criterion, Framework, Point};
 use crate::core::results_text::{self as text, or_not_given};
 use crate::core::scoring::{self, PointResult, Results, Standing};
@@ -29,6 +30,25 @@ pub fn to_html(framework: &Framework, assessment: &Assessment, generated_on: &st
         assessment,
         results: scoring::score(framework, assessment),
         generated_on,
+        changes_since: None,
+    }
+    .to_string()
+}
+
+/// The report with a "Changes since …" section comparing it with the assessment it was started
+/// from (or any earlier assessment of the same standard).
+pub fn to_html_with_changes(
+    framework: &Framework,
+    assessment: &Assessment,
+    generated_on: &str,
+    earlier: &Assessment,
+) -> String {
+    Report {
+        framework,
+        assessment,
+        results: scoring::score(framework, assessment),
+        generated_on,
+        changes_since: Some(earlier),
     }
     .to_string()
 }
@@ -187,7 +207,9 @@ struct Report<'f, 'a> {
     framework: &'f Framework,
     assessment: &'a Assessment,
     results: Results<'f, 'a>,
+    /// The date it is made, `YYYY-MM-DD`: also the day overdue actions are counted from.
     generated_on: &'a str,
+    changes_since: Option<&'a Assessment>,
 }
 
 fn tag(f: &mut Formatter<'_>, standing: Standing) -> fmt::Result {
@@ -235,6 +257,7 @@ impl Display for Report<'_, '_> {
         self.write_blockers(f)?;
         self.write_point_scores(f)?;
         self.write_actions(f)?;
+        self.write_changes(f)?;
         self.write_every_answer(f)?;
         self.write_unknown_answers(f)?;
         f.write_str("</main>\n<footer>\n")?;
@@ -368,16 +391,76 @@ impl Report<'_, '_> {
         for item in &self.results.actions {
             writeln!(
                 f,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"text\">{}</td><td class=\"text\">{}</td><td class=\"nowrap\">{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"text\">{}</td><td class=\"text\">{}</td><td class=\"nowrap\">{}</td><td>{}</td></tr>",
                 Escaped(&item.point.number),
                 Escaped(&item.criterion.question),
                 item.status.label(),
                 Escaped(&item.answer.action),
                 Escaped(&item.answer.owner),
-                Escaped(&text::due_text(item.answer))
+                Escaped(&text::due_text(item.answer)),
+                Escaped(&text::action_status_text(item.answer, self.generated_on))
             )?;
         }
         f.write_str("</tbody>\n</table>\n</section>\n")
+    }
+
+    /// What changed since an earlier assessment: the summary, then each point that changed with
+    /// its criteria's earlier and later answers.
+    fn write_changes(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let Some(earlier) = self.changes_since else {
+            return Ok(());
+        };
+        let comparison =
+            compare::compare(self.framework, earlier, self.assessment, self.generated_on);
+        writeln!(
+            f,
+            "<section>\n<h2>{}</h2>\n<p>{}</p>\n<p>Overall: {}.</p>",
+            Escaped(&text::changes_heading(comparison.earlier)),
+            Escaped(&comparison.summary.sentence()),
+            Escaped(&comparison.overall_change())
+        )?;
+        let changed: Vec<_> = comparison
+            .points
+            .iter()
+            .filter(|point| point.changed())
+            .collect();
+        if changed.is_empty() {
+            return f.write_str("<p>No answer has changed.</p>\n</section>\n");
+        }
+        f.write_str("<table>\n<caption>Points that changed</caption>\n<thead><tr><th scope=\"col\">Point</th><th scope=\"col\">Earlier</th><th scope=\"col\">Later</th><th scope=\"col\">Change</th></tr></thead>\n<tbody>\n")?;
+        for point in &changed {
+            writeln!(
+                f,
+                "<tr><th scope=\"row\">{}. {}</th><td>{} {}</td><td>{} {}</td><td>{} {}</td></tr>",
+                Escaped(&point.point.number),
+                Escaped(&point.point.title),
+                point.earlier.standing.label(),
+                text::score_text(point.earlier.score),
+                point.later.standing.label(),
+                text::score_text(point.later.score),
+                Escaped(&point.standing_change()),
+                Escaped(&point.score_change())
+            )?;
+        }
+        f.write_str("</tbody>\n</table>\n")?;
+        for point in &changed {
+            for change in &point.criteria {
+                writeln!(
+                    f,
+                    "<div class=\"criterion\">\n<h3>{}. {}: {}</h3>\n<p class=\"secondary\">{} changed.</p>",
+                    Escaped(&point.point.number),
+                    Escaped(&point.point.title),
+                    Escaped(change.question()),
+                    Escaped(&change.what_changed())
+                )?;
+                f.write_str("<h4>Earlier</h4>\n")?;
+                write_answer_list(f, None, &change.earlier)?;
+                f.write_str("<h4>Later</h4>\n")?;
+                write_answer_list(f, None, &change.later)?;
+                f.write_str("</div>\n")?;
+            }
+        }
+        f.write_str("</section>\n")
     }
 
     fn write_every_answer(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -469,6 +552,9 @@ fn write_answer_list(f: &mut Formatter<'_>, level: Option<&str>, answer: &Answer
     let mut rows: Vec<(&str, &str)> = Vec::with_capacity(6);
     if let Some(level) = level {
         rows.push(("Must or should", level));
+    }
+    if answer.needs_checking() {
+        rows.push(("Carried over", "Not checked yet"));
     }
     rows.extend([
         ("Answer", status),
@@ -745,7 +831,53 @@ mod tests {
 
     #[test]
     fn headings_go_in_order_and_tables_have_captions_and_scoped_headers() {
-        let html = report(&hostile("x"));
+        for html in [report(&hostile("x")), with_changes("x")] {
+            headings_and_tables_are_in_order(&html);
+        }
+    }
+
+    /// A report of the next assessment after `plain()`, with one answer changed to hostile text
+    /// and one action now overdue.
+    fn with_changes(text: &str) -> String {
+        let earlier = plain();
+        let mut later =
+            crate::core::reassess::next_assessment(tcop(), &earlier, "later".into(), "2026-12-02");
+        later.update_answer("tcop-2025/p01/c01", |answer| {
+            answer.status = Some(Status::NotMet);
+            answer.evidence = text.into();
+            answer.action = "Interview users".into();
+            answer.due = "2026-11-30".into();
+        });
+        to_html_with_changes(tcop(), &later, "2026-12-02", &earlier)
+    }
+
+    #[test]
+    fn a_report_can_say_what_changed_since_the_assessment_it_started_from() {
+        let html = with_changes("Research was paused");
+        assert!(html.contains("<h2>Changes since 23 November 2026</h2>"));
+        assert!(html.contains(
+            "<p>0 points improved, 1 got worse, 0 actions were completed, 1 is overdue.</p>"
+        ));
+        assert!(html.contains("Meets 100%</td><td>Blocked"));
+        assert!(html.contains("Answer, evidence and action changed."));
+        assert!(html.contains("<dd class=\"text\">Research was paused</dd>"));
+        assert!(html.contains("<td>Overdue: due 30 November 2026</td>"));
+        // Every other answer is still carried over, not checked, and the report says so.
+        assert!(html.contains("answers carried over, not checked"));
+        assert!(html.contains("<dt>Carried over</dt><dd class=\"text\">Not checked yet</dd>"));
+        assert!(html.contains("<dt>Started from</dt>"));
+        for hostile in HOSTILE {
+            let html = with_changes(hostile);
+            assert!(html.contains(&Escaped(hostile).to_string()), "{hostile:?}");
+            if hostile.contains(['<', '>', '"', '\'', '&']) {
+                assert!(!html.contains(hostile), "{hostile:?} appears raw");
+            }
+            assert_eq!(html.matches("<script").count(), 1, "{hostile:?}");
+            assert_eq!(html.matches("</script").count(), 1, "{hostile:?}");
+        }
+    }
+
+    fn headings_and_tables_are_in_order(html: &str) {
         let mut previous = 0;
         for (at, _) in html.match_indices("<h") {
             let Some(level) = html[at + 2..].chars().next().and_then(|c| c.to_digit(10)) else {
