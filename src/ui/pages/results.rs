@@ -208,6 +208,7 @@ fn KeepAndShare(assessment: Assessment) -> impl IntoView {
 pub(super) fn ResultsBody(framework: &'static Framework, assessment: Assessment) -> impl IntoView {
     let results = scoring::score(framework, &assessment);
     let details = &assessment.details;
+    let today = page::today_iso();
 
     let blockers = if results.blockers.is_empty() {
         view! { <p class="govuk-body">{text::NOTHING_BLOCKS}</p> }.into_any()
@@ -272,6 +273,7 @@ pub(super) fn ResultsBody(framework: &'static Framework, assessment: Assessment)
                         <td class="govuk-table__cell">{item.answer.action.clone()}</td>
                         <td class="govuk-table__cell">{item.answer.owner.clone()}</td>
                         <td class="govuk-table__cell app-nowrap">{text::due_text(item.answer)}</td>
+                        <td class="govuk-table__cell">{text::action_status_text(item.answer, &today)}</td>
                     </tr>
                 }
             })
