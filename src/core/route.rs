@@ -38,6 +38,21 @@ pub enum Route {
     Delete {
         assessment: String,
     },
+    /// Starting the next assessment from a saved one: its answers carried over to check.
+    StartNext {
+        assessment: String,
+    },
+    /// Choosing what to compare a saved assessment with.
+    CompareWith {
+        assessment: String,
+    },
+    /// Two saved assessments compared (in either order: the earlier is shown first).
+    Compare {
+        first: String,
+        second: String,
+    },
+    /// Comparing two files, chosen or dropped together; nothing is saved.
+    CompareFiles,
     /// A shared assessment carried in the fragment itself (`#share=v2....`).
     Shared {
         payload: String,
@@ -70,6 +85,13 @@ impl Route {
             ["new"] => Route::NewAssessment,
             ["scoring"] => Route::HowScoringWorks,
             ["open"] => Route::OpenFile,
+            ["compare"] => Route::CompareFiles,
+            ["compare", first, second] if is_assessment_id(first) && is_assessment_id(second) => {
+                Route::Compare {
+                    first: (*first).to_owned(),
+                    second: (*second).to_owned(),
+                }
+            }
             ["a", id, rest @ ..] if is_assessment_id(id) => {
                 let assessment = (*id).to_owned();
                 match rest {
@@ -79,6 +101,8 @@ impl Route {
                     ["rename"] => Route::Rename { assessment },
                     ["details"] => Route::Details { assessment },
                     ["delete"] => Route::Delete { assessment },
+                    ["next"] => Route::StartNext { assessment },
+                    ["compare"] => Route::CompareWith { assessment },
                     ["p", point] if is_point_slug(point) => Route::Point {
                         assessment,
                         point: (*point).to_owned(),
@@ -104,6 +128,10 @@ impl Route {
             Route::Rename { assessment } => format!("#/a/{assessment}/rename"),
             Route::Details { assessment } => format!("#/a/{assessment}/details"),
             Route::Delete { assessment } => format!("#/a/{assessment}/delete"),
+            Route::StartNext { assessment } => format!("#/a/{assessment}/next"),
+            Route::CompareWith { assessment } => format!("#/a/{assessment}/compare"),
+            Route::Compare { first, second } => format!("#/compare/{first}/{second}"),
+            Route::CompareFiles => "#/compare".to_owned(),
             Route::Shared { payload } => format!("#{SHARE_PREFIX}{payload}"),
             Route::NotFound => "#/not-found".to_owned(),
         }
@@ -118,11 +146,15 @@ impl Route {
             | Route::Results { assessment }
             | Route::Rename { assessment }
             | Route::Details { assessment }
-            | Route::Delete { assessment } => Some(assessment),
+            | Route::Delete { assessment }
+            | Route::StartNext { assessment }
+            | Route::CompareWith { assessment } => Some(assessment),
             Route::Start
             | Route::NewAssessment
             | Route::HowScoringWorks
             | Route::OpenFile
+            | Route::Compare { .. }
+            | Route::CompareFiles
             | Route::Shared { .. }
             | Route::NotFound => None,
         }
@@ -172,6 +204,17 @@ mod tests {
             Route::AllPoints {
                 assessment: id.clone(),
             },
+            Route::StartNext {
+                assessment: id.clone(),
+            },
+            Route::CompareWith {
+                assessment: id.clone(),
+            },
+            Route::Compare {
+                first: id.clone(),
+                second: "b2".into(),
+            },
+            Route::CompareFiles,
             Route::Results { assessment: id },
             Route::Shared {
                 payload: "v1.abc".into(),

@@ -18,13 +18,23 @@ pub enum FileKind {
     Csv,
 }
 
-/// Saves an assessment to the person's downloads, named after it and its date.
-pub fn download(kind: FileKind, assessment: &Assessment) -> Result<(), DownloadError> {
+/// Saves an assessment to the person's downloads, named after it and its date. A report includes
+/// the changes since `changes_since`, the assessment it was started from, when that is known.
+pub fn download(
+    kind: FileKind,
+    assessment: &Assessment,
+    changes_since: Option<&Assessment>,
+) -> Result<(), DownloadError> {
     let framework = catalogue::framework(&assessment.framework.id).ok();
     let today = page::today_iso();
     let (contents, extension, mime_type) = match (kind, framework) {
         (FileKind::Report, Some(framework)) => (
-            report::to_html(framework, assessment, &today),
+            match changes_since {
+                Some(earlier) => {
+                    report::to_html_with_changes(framework, assessment, &today, earlier)
+                }
+                None => report::to_html(framework, assessment, &today),
+            },
             "html",
             "text/html",
         ),

@@ -225,7 +225,7 @@ fn KeepingBanner() -> impl IntoView {
         let download = id.map(|id| {
             let save = move |_| {
                 let outcome = state.with_untracked(&id, |assessment| {
-                    downloads::download(downloads::FileKind::Json, assessment)
+                    downloads::download(downloads::FileKind::Json, assessment, None)
                 });
                 download_problem.set(outcome.and_then(Result::err).map(|error| error.to_string()));
             };

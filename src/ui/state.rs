@@ -236,9 +236,14 @@ impl AppState {
         self.save_timer.set_value(timer);
     }
 
-    /// Keeps a new assessment, saves it at once and returns its ID.
-    pub fn add(&self, assessment: Assessment) -> String {
+    /// Keeps a new assessment, saves it at once and returns its ID. An assessment without an ID
+    /// of its own (new, or from a file made before version 3) gets one, so that later
+    /// assessments can say they were started from it.
+    pub fn add(&self, mut assessment: Assessment) -> String {
         let id = page::new_id();
+        if assessment.id.is_none() {
+            assessment.id = Some(page::new_id());
+        }
         self.drafts.update(|drafts| {
             drafts.insert(
                 0,
@@ -304,6 +309,8 @@ impl AppState {
     pub fn duplicate(&self, id: &str) -> Option<String> {
         let mut copy = self.with_untracked(id, Clone::clone)?;
         copy.details.name = forms::name_of_copy(&copy.details.name);
+        // A copy is a different assessment from then on, with its own ID.
+        copy.id = None;
         Some(self.add(copy))
     }
 

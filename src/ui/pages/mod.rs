@@ -1,11 +1,14 @@
 //! One module per page; `page_for` picks the page for a route.
 
+mod compare;
 mod details;
+mod history;
 mod manage;
 mod new_assessment;
 mod not_found;
 mod open_file;
 mod point;
+mod reassess;
 mod results;
 mod scoring_help;
 mod start;
@@ -55,6 +58,16 @@ pub fn page_for(route: Route) -> AnyView {
         Route::Delete { assessment } => with_framework(assessment, |id, _| {
             view! { <manage::DeletePage id /> }.into_any()
         }),
+        Route::StartNext { assessment } => with_framework(assessment, |id, framework| {
+            view! { <reassess::StartNextPage id framework /> }.into_any()
+        }),
+        Route::CompareWith { assessment } => with_framework(assessment, |id, framework| {
+            view! { <compare::CompareWithPage id framework /> }.into_any()
+        }),
+        Route::Compare { first, second } => {
+            view! { <compare::ComparePage first second /> }.into_any()
+        }
+        Route::CompareFiles => view! { <compare::CompareFilesPage /> }.into_any(),
         Route::OpenFile => view! { <open_file::OpenFilePage /> }.into_any(),
         Route::Shared { payload } => shared(&payload),
         Route::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),

@@ -30,7 +30,8 @@ pub fn OpenFilePage() -> impl IntoView {
         page::set_title(&format!("{prefix}Open a file"));
     });
 
-    let open = move |file: web_sys::File| {
+    // `then_start_next`: once kept, start the next assessment from it.
+    let open = move |file: web_sys::File, then_start_next: bool| {
         if busy.get_untracked() {
             // One file at a time: a second click while checking must not open it twice.
             return;
@@ -48,6 +49,10 @@ pub fn OpenFilePage() -> impl IntoView {
                     let lines = imported.what_to_tell();
                     let name = imported.assessment.details.name.clone();
                     let id = state.add(imported.assessment);
+                    if then_start_next {
+                        page::navigate(&Route::StartNext { assessment: id });
+                        return;
+                    }
                     let route = Route::TaskList { assessment: id };
                     state.tell(
                         route.clone(),
@@ -61,16 +66,19 @@ pub fn OpenFilePage() -> impl IntoView {
         });
     };
 
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let open_chosen = move |then_start_next: bool| {
         let chosen = input
             .get_untracked()
             .and_then(|input| input.files())
             .and_then(|files| files.get(0));
         match chosen {
-            Some(file) => open(file),
+            Some(file) => open(file, then_start_next),
             None => problem.set(Some("Select a file to open".to_owned())),
         }
+    };
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        open_chosen(false);
     };
     let drop = move |event: leptos::ev::DragEvent| {
         event.prevent_default();
@@ -80,7 +88,7 @@ pub fn OpenFilePage() -> impl IntoView {
             .and_then(|transfer| transfer.files())
             .and_then(|files| files.get(0));
         match dropped {
-            Some(file) => open(file),
+            Some(file) => open(file, false),
             None => problem.set(Some(
                 "The dropped item is not a file. Drop one .json or .html file.".to_owned(),
             )),
@@ -163,14 +171,32 @@ pub fn OpenFilePage() -> impl IntoView {
                             />
                         </div>
                     </div>
-                    <button
-                        type="submit"
-                        class="govuk-button"
-                        id="open-file"
-                        aria-disabled=move || busy.get().then_some("true")
-                    >
-                        "Open file"
-                    </button>
+                    <div class="govuk-button-group">
+                        <button
+                            type="submit"
+                            class="govuk-button"
+                            id="open-file"
+                            aria-disabled=move || busy.get().then_some("true")
+                        >
+                            "Open file"
+                        </button>
+                        <button
+                            type="button"
+                            class="govuk-button govuk-button--secondary"
+                            id="start-next-from-file"
+                            aria-disabled=move || busy.get().then_some("true")
+                            on:click=move |_| open_chosen(true)
+                        >
+                            "Start the next assessment from this file"
+                        </button>
+                    </div>
+                    <p class="govuk-body">
+                        "To see what changed between two files, "
+                        <a class="govuk-link" href=Route::CompareFiles.href()>
+                            "compare two files"
+                        </a>
+                        "."
+                    </p>
                     <p class="govuk-body" role="status">
                         {move || busy.get().then_some("Checking the file\u{2026}")}
                     </p>

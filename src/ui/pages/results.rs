@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::history::History;
 use crate::browser::page;
 use crate::core::assessment::Assessment;
 use crate::core::codec::share;
 use crate::core::framework::Framework;
+use crate::core::reassess;
 use crate::core::results_text as text;
 use crate::core::route::Route;
 use crate::core::scoring::{self, PointResult};
@@ -25,10 +27,32 @@ pub fn ResultsPage(id: String, framework: &'static Framework) -> impl IntoView {
     let Some(assessment) = state.with_untracked(&id, Clone::clone) else {
         return view! { <p class="govuk-body">"This assessment is no longer here."</p> }.into_any();
     };
+    // Every assessment of the same standard in this browser, for the history and for the report's
+    // changes since the assessment this one was started from.
+    state.read_the_rest();
+    let known: Vec<Assessment> = untrack(|| {
+        state.with_drafts(|drafts| {
+            drafts
+                .iter()
+                .filter(|draft| draft.id != id && draft.assessment.framework.id == framework.id)
+                .map(|draft| draft.assessment.clone())
+                .collect()
+        })
+    });
+    let started_from = assessment.started_from.as_ref().and_then(|from| {
+        known
+            .iter()
+            .find(|candidate| reassess::is_started_from(from, candidate))
+            .cloned()
+    });
+    let mut chain_members = known.clone();
+    chain_members.push(assessment.clone());
     view! {
         <BackLink href=task_list.clone() text="Back to the task list" />
         <ResultsBody framework assessment=assessment.clone() />
-        <KeepAndShare assessment />
+        <History framework assessment=assessment.clone() known=chain_members />
+        <NextSteps id=id.clone() started_from=started_from.is_some() />
+        <KeepAndShare assessment changes_since=started_from />
         <p class="govuk-body app-no-print">
             <a class="govuk-link" href=Route::Details { assessment: id.clone() }.href()>
                 "Change details"
@@ -60,6 +84,12 @@ pub fn SharedResultsPage(framework: &'static Framework, assessment: Assessment) 
         );
         page::navigate(&route);
     };
+    // The shared assessment is kept as a draft too, so that the two can be compared later.
+    let start_from = assessment.clone();
+    let start_next = move |_| {
+        let id = state.add(start_from.clone());
+        page::navigate(&Route::StartNext { assessment: id });
+    };
     view! {
         <div class="govuk-inset-text app-no-print" id="shared-notice">
             "You are looking at an assessment someone shared as a link. It is read-only and is not saved in this browser."
@@ -69,6 +99,9 @@ pub fn SharedResultsPage(framework: &'static Framework, assessment: Assessment) 
             <button type="button" class="govuk-button" id="save-shared" on:click=save>
                 "Save as a draft"
             </button>
+            <button type="button" class="govuk-button govuk-button--secondary" id="start-next-shared" on:click=start_next>
+                "Start the next assessment from this one"
+            </button>
             <button type="button" class="govuk-button govuk-button--secondary" on:click=|_| page::print()>
                 "Print or save as PDF"
             </button>
@@ -76,13 +109,56 @@ pub fn SharedResultsPage(framework: &'static Framework, assessment: Assessment) 
     }
 }
 
+/// Assessing again: the next assessment started from this one, and comparing it with another.
+#[component]
+fn NextSteps(id: String, started_from: bool) -> impl IntoView {
+    let compare_hint = if started_from {
+        "See what changed since the assessment this one was started from, or any other of the same standard."
+    } else {
+        "See what changed between this assessment and another of the same standard."
+    };
+    view! {
+        <section class="app-no-print" aria-labelledby="next-heading">
+            <h2 class="govuk-heading-m" id="next-heading">"Assess again"</h2>
+            <p class="govuk-body">
+                "At the next phase or review, start from this assessment: its details and every answer, evidence and action are carried over for you to check."
+            </p>
+            <div class="govuk-button-group">
+                <a
+                    class="govuk-button"
+                    role="button"
+                    draggable="false"
+                    id="start-next-link"
+                    href=Route::StartNext { assessment: id.clone() }.href()
+                >
+                    "Start the next assessment from this one"
+                </a>
+                <a
+                    class="govuk-button govuk-button--secondary"
+                    role="button"
+                    draggable="false"
+                    id="compare-link"
+                    href=Route::CompareWith { assessment: id }.href()
+                >
+                    "Compare with another assessment"
+                </a>
+            </div>
+            <p class="govuk-body-s">{compare_hint}</p>
+        </section>
+    }
+}
+
 /// Downloads, printing and the share link.
 #[component]
-fn KeepAndShare(assessment: Assessment) -> impl IntoView {
+fn KeepAndShare(assessment: Assessment, changes_since: Option<Assessment>) -> impl IntoView {
     let assessment = StoredValue::new(assessment);
+    let changes_since = StoredValue::new(changes_since);
     let download_problem = RwSignal::new(None::<String>);
     let download = move |kind: FileKind| {
-        let outcome = assessment.with_value(|assessment| downloads::download(kind, assessment));
+        let outcome = assessment.with_value(|assessment| {
+            changes_since
+                .with_value(|earlier| downloads::download(kind, assessment, earlier.as_ref()))
+        });
         download_problem.set(outcome.err().map(|error| error.to_string()));
     };
 

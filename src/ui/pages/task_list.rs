@@ -62,7 +62,7 @@ pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView 
                     scoring::score(framework, assessment)
                         .points
                         .iter()
-                        .map(|result| result.progress)
+                        .map(|result| (result.progress, result.tally.unchecked))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -71,10 +71,11 @@ pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView 
     let completed = move || {
         progress.with(|all| {
             all.iter()
-                .filter(|progress| **progress == Progress::Completed)
+                .filter(|(progress, _)| *progress == Progress::Completed)
                 .count()
         })
     };
+    let unchecked = move || progress.with(|all| all.iter().map(|(_, count)| count).sum::<usize>());
     let total = framework.points.len();
 
     let one_page = state.one_page;
@@ -113,6 +114,8 @@ pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView 
                     let point = &framework.points[index];
                     let slug = Framework::point_slug(point).to_owned();
                     let status_id = format!("{}-status", slug);
+                    let hint_id = format!("{}-hint", slug);
+                    let described_by = format!("{hint_id} {status_id}");
                     let link_id = format!("{}-link", slug);
                     let href = point_href.clone();
                     view! {
@@ -122,15 +125,24 @@ pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView 
                                     id=link_id
                                     class="govuk-link govuk-task-list__link"
                                     href=move || href(&slug)
-                                    aria-describedby=status_id.clone()
+                                    aria-describedby=described_by
                                 >
                                     {format!("{}. {}", point.number, point.title)}
                                 </a>
+                                <div class="govuk-task-list__hint" id=hint_id>
+                                    {move || {
+                                        match progress.with(|all| all.get(index).map(|(_, count)| *count)) {
+                                            Some(0) | None => String::new(),
+                                            Some(1) => "1 carried over, not checked".to_owned(),
+                                            Some(count) => format!("{count} carried over, not checked"),
+                                        }
+                                    }}
+                                </div>
                             </div>
                             <div class="govuk-task-list__status" id=status_id>
                                 {move || {
                                     let progress = progress
-                                        .with(|all| all.get(index).copied())
+                                        .with(|all| all.get(index).map(|(progress, _)| *progress))
                                         .unwrap_or(Progress::NotStarted);
                                     view! { <ProgressTag progress /> }
                                 }}
@@ -154,6 +166,17 @@ pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView 
                 <p class="govuk-body govuk-!-font-weight-bold" id="progress-summary">
                     {move || format!("{} of {total} points completed", completed())}
                 </p>
+                {move || {
+                    let count = unchecked();
+                    (count > 0)
+                        .then(|| {
+                            view! {
+                                <p class="govuk-body" id="unchecked-summary">
+                                    {text::unchecked_sentence(count)}
+                                </p>
+                            }
+                        })
+                }}
                 <dl class="govuk-summary-list govuk-!-margin-bottom-3" id="task-list-details">
                     {detail_rows}
                 </dl>
