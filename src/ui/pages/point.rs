@@ -6,6 +6,8 @@ use super::dom_id;
 use crate::core::assessment::{Answer, DateParts, Status};
 use crate::core::codec::document::{MAX_LONG_TEXT_CHARS, MAX_SHORT_TEXT_CHARS};
 use crate::core::framework::{Criterion, Framework, Level, OrganisationType, Point};
+use crate::core::reassess::{self, ActionState};
+use crate::core::results_text as text;
 use crate::core::route::Route;
 use crate::core::scoring;
 use crate::ui::state::use_app_state;
@@ -264,6 +266,7 @@ fn CriterionForm(id: String, criterion: &'static Criterion, heading_level: u8) -
 
     view! {
         <div class="app-criterion" id=block_id>
+            <CarriedOverCheck id=id.clone() criterion />
             <div class="govuk-form-group">
                 <fieldset class="govuk-fieldset" aria-describedby=described_by>
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
@@ -304,6 +307,128 @@ fn CriterionForm(id: String, criterion: &'static Criterion, heading_level: u8) -
             </Show>
         </div>
     }
+}
+
+/// What an answer carried over from the last assessment needs: "Carried over: check it still
+/// holds", with Still true (which confirms it as it is) and Change (which goes to its answers;
+/// changing any of them ends the mark too), and where its action stands (overdue, or done now
+/// that the criterion is Met).
+#[component]
+fn CarriedOverCheck(id: String, criterion: &'static Criterion) -> impl IntoView {
+    let state = use_app_state();
+    let base = dom_id(&criterion.id);
+    let today = crate::browser::page::today_iso();
+    let seen = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state
+                .with(&id, |assessment| {
+                    assessment.answers.get(&criterion.id).map(|answer| {
+                        (
+                            answer.needs_checking(),
+                            text::due_text(answer),
+                            reassess::action_state(answer, &today),
+                        )
+                    })
+                })
+                .flatten()
+        })
+    };
+    let confirm = {
+        let id = id.clone();
+        let base = base.clone();
+        move |_| {
+            state.update(&id, |assessment| {
+                assessment.update_answer(&criterion.id, |answer| answer.carried_over = false)
+            });
+            // The buttons go away: keep keyboard focus on this criterion's answers.
+            crate::ui::focus_when_drawn(format!("{base}-{}", first_choice(&state, &id, criterion)));
+        }
+    };
+    let change = {
+        let id = id.clone();
+        let base = base.clone();
+        move |_| {
+            crate::browser::page::focus(&format!(
+                "{base}-{}",
+                first_choice(&state, &id, criterion)
+            ));
+        }
+    };
+    let carried_id = format!("{base}-carried");
+    move || {
+        let (unchecked, due, action) = seen.get()?;
+        let carried = unchecked.then(|| {
+            let (confirm, change) = (confirm.clone(), change.clone());
+            view! {
+                <div class="app-carried" id=carried_id.clone()>
+                    <p class="govuk-body govuk-!-margin-bottom-2">
+                        <strong class="govuk-tag govuk-tag--yellow">"Carried over"</strong>
+                        " Check it still holds."
+                    </p>
+                    <div class="govuk-button-group govuk-!-margin-bottom-0">
+                        <button
+                            type="button"
+                            class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+                            id=format!("{}-still-true", carried_id)
+                            on:click=confirm
+                        >
+                            "Still true"
+                            <span class="govuk-visually-hidden">{format!(": {}", criterion.question)}</span>
+                        </button>
+                        <button
+                            type="button"
+                            class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+                            id=format!("{}-change", carried_id)
+                            on:click=change
+                        >
+                            "Change"
+                            <span class="govuk-visually-hidden">{format!(": {}", criterion.question)}</span>
+                        </button>
+                    </div>
+                </div>
+            }
+        });
+        let action = match action {
+            Some(ActionState::Overdue) => Some((
+                "govuk-tag govuk-tag--red",
+                "Overdue",
+                format!("The action was due on {due}."),
+            )),
+            Some(ActionState::Done) => Some((
+                "govuk-tag govuk-tag--green",
+                "Done",
+                "This criterion is now Met, so its action is done.".to_owned(),
+            )),
+            _ => None,
+        }
+        .map(|(class, tag, sentence)| {
+            view! {
+                <p class="govuk-body-s app-action-state">
+                    <strong class=class>{tag}</strong>
+                    " "
+                    {sentence}
+                </p>
+            }
+        });
+        Some(view! {
+            {carried}
+            {action}
+        })
+    }
+}
+
+/// The code of the radio to put focus on for a criterion: the chosen answer's, or Met's.
+fn first_choice(
+    state: &crate::ui::state::AppState,
+    id: &str,
+    criterion: &Criterion,
+) -> &'static str {
+    state
+        .with_untracked(id, |assessment| assessment.status(&criterion.id))
+        .flatten()
+        .unwrap_or(Status::Met)
+        .code()
 }
 
 /// "Must" on a criterion that binds the organisation assessed; "Should" on a must that binds only
