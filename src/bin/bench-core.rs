@@ -17,7 +17,10 @@ use tcop_assessor::browser::storage::DRAFT_PREFIX;
 use tcop_assessor::core::assessment::{Assessment, Details, Marking, Phase, Status};
 use tcop_assessor::core::catalogue;
 use tcop_assessor::core::codec::{document, share};
+use tcop_assessor::core::compare;
+use tcop_assessor::core::fingerprint::Fingerprint;
 use tcop_assessor::core::framework::Framework;
+use tcop_assessor::core::reassess;
 use tcop_assessor::core::scoring;
 
 /// The length of the evidence note written for each point.
@@ -256,7 +259,47 @@ fn figures() -> Result<Value, String> {
         }),
     });
 
+    // Reassessing: comparing two complete Service Standard assessments (the later started from
+    // the earlier, with a quarter of its answers changed), and the history of a chain of 20.
+    let mut later = reassess::next_assessment(largest, &subject, "later".into(), "2026-12-02");
+    for (index, criterion) in largest.criteria().enumerate() {
+        if index % 4 == 0 {
+            later.update_answer(&criterion.id, |answer| {
+                answer.status = Some(Status::Met);
+                answer.evidence = "Checked again at the next phase".into();
+            });
+        }
+    }
+    let mut chain_of_20 = vec![subject.clone()];
+    for step in 1..20 {
+        let Some(last) = chain_of_20.last() else {
+            break;
+        };
+        let next = reassess::next_assessment(largest, last, format!("step-{step}"), "2026-12-02");
+        chain_of_20.push(next);
+    }
+    let chain_refs: Vec<&Assessment> = chain_of_20.iter().collect();
+    let newest = chain_refs[chain_refs.len() - 1];
+    let found = reassess::chain(newest, &chain_refs).len();
+    if found != 20 {
+        return Err(format!("the chain of 20 was followed to {found}"));
+    }
+    let reassessing = json!({
+        "framework": largest.id,
+        "compare": ops_per_second(|| {
+            black_box(compare::compare(black_box(largest), black_box(&subject), black_box(&later), "2026-12-02"));
+        }),
+        "history_of_20": ops_per_second(|| {
+            let chain = reassess::chain(black_box(newest), black_box(&chain_refs));
+            black_box(reassess::history(black_box(largest), &chain));
+        }),
+        "fingerprint": ops_per_second(|| {
+            black_box(Fingerprint::of(black_box(&subject)));
+        }),
+    });
+
     Ok(json!({
+        "reassessing": reassessing,
         "share_link": {
             "framework": tcop.id,
             "criteria": tcop.criteria().count(),
