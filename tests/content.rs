@@ -52,7 +52,7 @@ fn every_point_links_to_official_guidance() {
         for point in &framework.points {
             assert!(
                 point.url.starts_with("https://www.gov.uk/")
-                    || point.url.starts_with("https://www.localdigital.gov.uk/"),
+                    || point.url.starts_with("https://localdigital.gov.uk/"),
                 "{} links to {}, which is not an official page",
                 point.id,
                 point.url
