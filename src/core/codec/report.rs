@@ -765,7 +765,11 @@ mod tests {
         let council = to_html(&framework, &assessment, "2026-11-24");
         assert!(council.contains(NOTHING_BLOCKS_HTML));
         assert!(council.contains(note));
-        assert!(council.contains("Assessed as local government: 1 must"));
+        let bound = framework
+            .criteria()
+            .filter(|criterion| criterion.must_for.is_some())
+            .count();
+        assert!(council.contains(&format!("Assessed as local government: {bound} musts")));
         assert!(council.contains("<dd class=\"text\">Local government</dd>"));
         let heading = format!("{}</h4>", framework.points[4].criteria[0].question);
         let criterion_block = &council[council.find(&heading).expect("listed")..];
