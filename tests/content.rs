@@ -108,10 +108,7 @@ fn shown_texts() -> Vec<(String, String)> {
                 if let Some(source) = &criterion.derived_from {
                     shown.push((
                         id.clone(),
-                        format!(
-                            "{} The original wording is not available, so this question is based on: {source}.",
-                            criterion.hint
-                        ),
+                        format!("{} This question is based on: {source}.", criterion.hint),
                     ));
                 }
                 shown.extend(criterion.binding_note().map(|note| (id.clone(), note)));

@@ -128,6 +128,10 @@ pub struct Criterion {
     /// does not say who it is for gets the strictest reading: a must.
     #[serde(default)]
     pub must_for: Option<Vec<OrganisationType>>,
+    /// With `must_for`: what the rule is for every other organisation, in a few words
+    /// ("strongly recommended"), where the official text says; "good practice" when it does not.
+    #[serde(default)]
+    pub for_others: Option<String>,
 }
 
 impl Criterion {
@@ -163,8 +167,9 @@ impl Criterion {
         if let Some(first) = sentence.get(..1) {
             sentence.replace_range(..1, &first.to_uppercase());
         }
+        let others = self.for_others.as_deref().unwrap_or("good practice");
         Some(format!(
-            "{sentence} must meet this; for other public bodies it is strongly recommended."
+            "{sentence} must meet this; for other public bodies it is {others}."
         ))
     }
 }
@@ -195,6 +200,9 @@ pub struct Framework {
     pub id: String,
     pub title: String,
     pub edition: String,
+    /// When this tool's wording of the standard last changed, as `YYYY-MM-DD`: shown with every
+    /// result, so that two results made with different versions of the content can be told apart.
+    pub content_date: String,
     pub url: String,
     pub summary: String,
     pub points: Vec<Point>,
@@ -221,10 +229,10 @@ impl Framework {
     /// The compact form the build embeds in the app: JSON arrays with the fields in a fixed order,
     /// absent optional text as `null`.
     ///
-    /// - framework: `[id, title, edition, url, summary, [point, ...]]`
+    /// - framework: `[id, title, edition, content_date, url, summary, [point, ...]]`
     /// - point: `[id, number, title, section, url, summary, applicability, [criterion, ...]]`
-    /// - criterion: `[id, "must" | "should", question, hint, derived_from, must_for]`, where
-    ///   `must_for` is `null` or an array of organisation type codes
+    /// - criterion: `[id, "must" | "should", question, hint, derived_from, must_for,
+    ///   for_others]`, where `must_for` is `null` or an array of organisation type codes
     pub fn to_compact(&self) -> String {
         let points: Vec<serde_json::Value> =
             self.points
@@ -243,7 +251,8 @@ impl Framework {
                                 criterion.question,
                                 criterion.hint,
                                 criterion.derived_from,
-                                must_for
+                                must_for,
+                                criterion.for_others
                             ])
                         })
                         .collect();
@@ -263,6 +272,7 @@ impl Framework {
             self.id,
             self.title,
             self.edition,
+            self.content_date,
             self.url,
             self.summary,
             points
@@ -313,6 +323,9 @@ impl Framework {
         }
         if !is_https(&self.url) {
             report(&self.id, ProblemKind::NotHttps);
+        }
+        if !is_iso_date(&self.content_date) {
+            report(&self.id, ProblemKind::ContentDate);
         }
         if self.points.is_empty() {
             report(&self.id, ProblemKind::NoPoints);
@@ -369,6 +382,16 @@ impl Framework {
                     .is_some_and(|text| text.trim().is_empty())
                 {
                     report(&criterion.id, ProblemKind::Empty("derived_from"));
+                }
+                if criterion.for_others.is_some() && criterion.must_for.is_none() {
+                    report(&criterion.id, ProblemKind::ForOthersWithoutMustFor);
+                }
+                if criterion
+                    .for_others
+                    .as_deref()
+                    .is_some_and(|text| text.trim().is_empty())
+                {
+                    report(&criterion.id, ProblemKind::Empty("for_others"));
                 }
                 if let Some(bound) = &criterion.must_for {
                     if criterion.level != Level::Must {
@@ -436,13 +459,15 @@ mod compact {
     }
 
     pub(super) fn framework(value: &Value) -> Option<Framework> {
-        let [id, title, edition, url, summary, points] = value.as_array()?.as_slice() else {
+        let [id, title, edition, content_date, url, summary, points] = value.as_array()?.as_slice()
+        else {
             return None;
         };
         Some(Framework {
             id: text(id)?,
             title: text(title)?,
             edition: text(edition)?,
+            content_date: text(content_date)?,
             url: text(url)?,
             summary: text(summary)?,
             points: points
@@ -476,7 +501,8 @@ mod compact {
     }
 
     fn criterion(value: &Value) -> Option<Criterion> {
-        let [id, level, question, hint, derived_from, must_for] = value.as_array()?.as_slice()
+        let [id, level, question, hint, derived_from, must_for, for_others] =
+            value.as_array()?.as_slice()
         else {
             return None;
         };
@@ -501,6 +527,7 @@ mod compact {
             hint: text(hint)?,
             derived_from: optional(derived_from)?,
             must_for,
+            for_others: optional(for_others)?,
         })
     }
 }
@@ -526,6 +553,23 @@ fn is_child_id(id: &str, parent: &str, letter: char) -> bool {
         return false;
     };
     rest.len() == 2 && rest.bytes().all(|byte| byte.is_ascii_digit()) && rest != "00"
+}
+
+/// `YYYY-MM-DD` with a plausible month and day (the build checks content with std alone).
+fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    let number = |part: &str, len: usize| {
+        (part.len() == len && part.bytes().all(|byte| byte.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (number(year, 4), number(month, 2), number(day, 2)),
+        (Some(1000..), Some(1..=12), Some(1..=31))
+    )
 }
 
 fn is_https(url: &str) -> bool {
@@ -580,6 +624,10 @@ pub enum ProblemKind {
     MustForOnShould,
     /// `must_for` empty, with a kind twice, or naming every kind (then it is a plain must).
     MustForList,
+    /// `for_others` on a criterion without `must_for`.
+    ForOthersWithoutMustFor,
+    /// `content_date` is not a date written as YYYY-MM-DD.
+    ContentDate,
 }
 
 impl fmt::Display for ContentProblem {
@@ -602,6 +650,14 @@ impl fmt::Display for ContentProblem {
                 f,
                 "{at}: must_for is only for a must (it says which organisations the must binds)"
             ),
+            ProblemKind::ForOthersWithoutMustFor => write!(
+                f,
+                "{at}: for_others says what a must_for rule is for other organisations, so it needs must_for"
+            ),
+            ProblemKind::ContentDate => write!(
+                f,
+                "{at}: content_date must be the date the content last changed, written as YYYY-MM-DD"
+            ),
             ProblemKind::MustForList => write!(
                 f,
                 "{at}: must_for must name one or two different organisation types (central, local, other_public); a must for all of them needs no must_for"
@@ -620,6 +676,7 @@ mod tests {
 id = "demo"
 title = "Demo"
 edition = "1"
+content_date = "2026-12-02"
 url = "https://example.org/"
 summary = "A demo."
 {points}
@@ -744,6 +801,12 @@ summary = "A demo."
         assert_eq!(criterion.binds().as_deref(), Some("central government"));
         assert_eq!(
             criterion.binding_note().as_deref(),
+            Some("Central government must meet this; for other public bodies it is good practice.")
+        );
+        let mut recommended = criterion.clone();
+        recommended.for_others = Some("strongly recommended".into());
+        assert_eq!(
+            recommended.binding_note().as_deref(),
             Some("Central government must meet this; for other public bodies it is strongly recommended.")
         );
         // A plain should or must is the same for everyone, and has no note.
@@ -785,6 +848,23 @@ summary = "A demo."
             Framework::from_toml(&with_must_for("must", "[\"county\"]")),
             Err(ContentError::Syntax(_))
         ));
+    }
+
+    #[test]
+    fn for_others_needs_must_for_and_a_content_date_must_be_a_date() {
+        let text = sample(&point("demo/p01", 4)).replacen(
+            "hint = \"H\"",
+            "hint = \"H\"\nfor_others = \"recommended\"",
+            1,
+        );
+        assert_eq!(kinds(&text), [ProblemKind::ForOthersWithoutMustFor]);
+        for bad in ["2026-2-3", "2 December 2026", "2026-13-01", ""] {
+            let text = sample(&point("demo/p01", 4)).replace(
+                "content_date = \"2026-12-02\"",
+                &format!("content_date = \"{bad}\""),
+            );
+            assert_eq!(kinds(&text), [ProblemKind::ContentDate], "{bad}");
+        }
     }
 
     #[test]

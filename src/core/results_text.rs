@@ -225,6 +225,13 @@ pub fn detail_rows(framework: &Framework, assessment: &Assessment) -> Vec<Detail
                 .map_or_else(|| NOT_GIVEN.to_owned(), format_date),
         },
         row("Standard", &framework.full_title()),
+        DetailRow {
+            key: "Content edition",
+            value: format!(
+                "Wording of {} in this tool",
+                format_date(&framework.content_date)
+            ),
+        },
     ];
     let edition = &assessment.framework.edition;
     if *edition != framework.edition {

@@ -521,6 +521,7 @@ mod tests {
             id: "demo".into(),
             title: "Demo".into(),
             edition: "1".into(),
+            content_date: "2026-12-02".into(),
             url: "https://example.org".into(),
             summary: "Demo".into(),
             points: points
@@ -544,6 +545,7 @@ mod tests {
                             hint: "H".into(),
                             derived_from: None,
                             must_for: None,
+                            for_others: None,
                         })
                         .collect(),
                 })

@@ -752,10 +752,12 @@ mod tests {
         let criterion = &mut framework.points[4].criteria[0];
         criterion.level = Level::Must;
         criterion.must_for = Some(vec![OrganisationType::Central]);
+        // A wording no real criterion has, so the note found is this criterion's own.
+        criterion.for_others = Some("advised in this test".into());
         let id = criterion.id.clone();
         let mut assessment = plain();
         assessment.update_answer(&id, |answer| answer.status = Some(Status::NotMet));
-        let note = "<p class=\"secondary\">Central government must meet this; for other public bodies it is strongly recommended.</p>";
+        let note = "<p class=\"secondary\">Central government must meet this; for other public bodies it is advised in this test.</p>";
 
         let central = to_html(&framework, &assessment, "2026-11-24");
         assert!(central.contains("(a must for central government)</li>"));

@@ -283,7 +283,7 @@ fn CriterionForm(id: String, criterion: &'static Criterion, heading_level: u8) -
                                     " "
                                     <span class="govuk-!-display-block govuk-!-margin-top-1">
                                         {format!(
-                                            "The original wording is not available, so this question is based on: {source}.",
+                                            "This question is based on: {source}.",
                                         )}
                                     </span>
                                 }
