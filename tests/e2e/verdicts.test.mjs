@@ -127,7 +127,7 @@ test("an assessment with the kind of organisation not stated reads every must st
   assert.equal(after.status, "Meets");
   assert.match(
     await page.locator("#organisation-note").textContent(),
-    /Assessed as local government: 1 must that is mandatory only for other kinds of organisation is scored here as a should/,
+    /Assessed as local government: \d+ musts that are mandatory only for other kinds of organisation are scored here as shoulds/,
   );
   // Saved: a reload keeps the new kind of organisation.
   await page.reload();
