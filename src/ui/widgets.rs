@@ -332,6 +332,36 @@ pub fn GuidanceLink(#[prop(into)] href: String, #[prop(into)] text: String) -> i
     }
 }
 
+/// One GOV.UK checkbox with its label, bound to `value`.
+#[component]
+pub fn Checkbox(
+    id: &'static str,
+    label: &'static str,
+    /// A line under the label, read out with it.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    value: RwSignal<bool>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let described_by = hint.map(|_| hint_id.clone());
+    view! {
+        <div class="govuk-checkboxes__item">
+            <input
+                class="govuk-checkboxes__input"
+                id=id
+                type="checkbox"
+                aria-describedby=described_by
+                prop:checked=move || value.get()
+                on:change=move |event| value.set(event_target_checked(&event))
+            />
+            <label class="govuk-label govuk-checkboxes__label" for=id>
+                {label}
+            </label>
+            {hint.map(|hint| view! { <div id=hint_id class="govuk-hint govuk-checkboxes__hint">{hint}</div> })}
+        </div>
+    }
+}
+
 /// One GOV.UK radio button with its label; `on_select` runs when it is chosen.
 #[component]
 pub fn RadioItem(

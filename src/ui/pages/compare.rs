@@ -14,7 +14,7 @@ use crate::core::framework::Framework;
 use crate::core::results_text as text;
 use crate::core::route::Route;
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{BackLink, ErrorSummary, MainHeading, Problem, StandingTag};
+use crate::ui::widgets::{BackLink, Checkbox, ErrorSummary, MainHeading, Problem, StandingTag};
 
 /// "Name, 1 March 2026" for a list of assessments to choose from.
 fn described(assessment: &Assessment) -> String {
@@ -436,30 +436,8 @@ fn ComparisonView(framework: &'static Framework, a: Assessment, b: Assessment) -
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Show"</legend>
                 <div class="govuk-checkboxes govuk-checkboxes--small">
-                    <div class="govuk-checkboxes__item">
-                        <input
-                            class="govuk-checkboxes__input"
-                            id="only-changed"
-                            type="checkbox"
-                            prop:checked=move || only_changed.get()
-                            on:change=move |event| only_changed.set(event_target_checked(&event))
-                        />
-                        <label class="govuk-label govuk-checkboxes__label" for="only-changed">
-                            "Only what changed"
-                        </label>
-                    </div>
-                    <div class="govuk-checkboxes__item">
-                        <input
-                            class="govuk-checkboxes__input"
-                            id="only-worse"
-                            type="checkbox"
-                            prop:checked=move || only_worse.get()
-                            on:change=move |event| only_worse.set(event_target_checked(&event))
-                        />
-                        <label class="govuk-label govuk-checkboxes__label" for="only-worse">
-                            "Only what got worse"
-                        </label>
-                    </div>
+                    <Checkbox id="only-changed" label="Only what changed" value=only_changed />
+                    <Checkbox id="only-worse" label="Only what got worse" value=only_worse />
                 </div>
             </fieldset>
         </div>

@@ -50,6 +50,41 @@ pub(super) fn title_with_errors(title: &'static str, errors: RwSignal<Vec<FieldE
     });
 }
 
+/// The delivery phase as radios, optional, with a hint when there is one to give.
+#[component]
+pub(super) fn PhaseField(
+    legend: &'static str,
+    #[prop(optional, into)] hint: Option<String>,
+    checked: Option<Phase>,
+    on_select: Callback<Phase>,
+) -> impl IntoView {
+    let radios = Phase::ALL
+        .into_iter()
+        .map(|phase| {
+            view! {
+                <RadioItem
+                    id=format!("phase-{}", phase.code())
+                    name="phase"
+                    value=phase.code()
+                    label=phase.label()
+                    checked=checked == Some(phase)
+                    on_select=Callback::new(move |_| on_select.run(phase))
+                />
+            }
+        })
+        .collect_view();
+    let described_by = hint.as_ref().map(|_| "phase-hint");
+    view! {
+        <div class="govuk-form-group">
+            <fieldset class="govuk-fieldset" aria-describedby=described_by>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                {hint.map(|hint| view! { <div id="phase-hint" class="govuk-hint">{hint}</div> })}
+                <div class="govuk-radios govuk-radios--small">{radios}</div>
+            </fieldset>
+        </div>
+    }
+}
+
 /// The fields for what is assessed. They start from `form` and write every change back to it;
 /// the date boxes are kept in `date` until the form is sent.
 #[component]
@@ -124,24 +159,6 @@ pub(super) fn DetailsFields(
         })
         .collect_view();
 
-    let phase_radios = Phase::ALL
-        .into_iter()
-        .map(|phase| {
-            view! {
-                <RadioItem
-                    id=format!("phase-{}", phase.code())
-                    name="phase"
-                    value=phase.code()
-                    label=phase.label()
-                    checked=initial.phase == phase.code()
-                    on_select=Callback::new(move |_| {
-                        form.update(|form| form.phase = phase.code().to_owned())
-                    })
-                />
-            }
-        })
-        .collect_view();
-
     let chosen_marking = Marking::from_code(&initial.marking).unwrap_or_default();
     let marking_radios = Marking::ALL
         .into_iter()
@@ -186,14 +203,13 @@ pub(super) fn DetailsFields(
             "govuk-!-width-two-thirds",
             initial.assessor.clone(),
         )}
-        <div class="govuk-form-group">
-            <fieldset class="govuk-fieldset">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
-                    "Which phase is it in? (optional)"
-                </legend>
-                <div class="govuk-radios govuk-radios--small">{phase_radios}</div>
-            </fieldset>
-        </div>
+        <PhaseField
+            legend="Which phase is it in? (optional)"
+            checked=Phase::from_code(&initial.phase)
+            on_select=Callback::new(move |phase: Phase| {
+                form.update(|form| form.phase = phase.code().to_owned())
+            })
+        />
         <DateInput
             id="date"
             legend="Date of the assessment"

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::details::{error_for, title_with_errors};
+use super::details::{error_for, title_with_errors, PhaseField};
 use crate::browser::page;
 use crate::core::assessment::{Assessment, Phase};
 use crate::core::forms::{Field, FieldError};
@@ -12,7 +12,7 @@ use crate::core::reassess;
 use crate::core::results_text as text;
 use crate::core::route::Route;
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{problems_of, BackLink, DateInput, ErrorSummary, MainHeading, RadioItem};
+use crate::ui::widgets::{problems_of, BackLink, DateInput, ErrorSummary, MainHeading};
 
 #[component]
 pub fn StartNextPage(id: String, framework: &'static Framework) -> impl IntoView {
@@ -66,20 +66,6 @@ pub fn StartNextPage(id: String, framework: &'static Framework) -> impl IntoView
         page::navigate(&route);
     };
 
-    let phase_radios = Phase::ALL
-        .into_iter()
-        .map(|choice| {
-            view! {
-                <RadioItem
-                    id=format!("phase-{}", choice.code())
-                    name="phase"
-                    value=choice.code()
-                    label=choice.label()
-                    on_select=Callback::new(move |_| phase.set(Some(choice)))
-                />
-            }
-        })
-        .collect_view();
     let back = Route::Results {
         assessment: id.clone(),
     }
@@ -113,17 +99,12 @@ pub fn StartNextPage(id: String, framework: &'static Framework) -> impl IntoView
                 </ul>
                 <p class="govuk-body">"The assessment you start from is not changed."</p>
                 <form novalidate on:submit=submit>
-                    <div class="govuk-form-group">
-                        <fieldset class="govuk-fieldset" aria-describedby="phase-hint">
-                            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
-                                "Which phase is it in now? (optional)"
-                            </legend>
-                            <div id="phase-hint" class="govuk-hint">
-                                {last_phase}
-                            </div>
-                            <div class="govuk-radios govuk-radios--small">{phase_radios}</div>
-                        </fieldset>
-                    </div>
+                    <PhaseField
+                        legend="Which phase is it in now? (optional)"
+                        hint=last_phase
+                        checked=None
+                        on_select=Callback::new(move |choice: Phase| phase.set(Some(choice)))
+                    />
                     <DateInput
                         id="date"
                         legend="Date of the new assessment"

@@ -7,7 +7,7 @@ use crate::core::results_text as text;
 use crate::core::route::Route;
 use crate::core::scoring::{self, Progress};
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{BackLink, MainHeading, ProgressTag};
+use crate::ui::widgets::{BackLink, Checkbox, MainHeading, ProgressTag};
 
 #[component]
 pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView {
@@ -188,22 +188,12 @@ pub fn TaskListPage(id: String, framework: &'static Framework) -> impl IntoView 
                 </p>
                 <div class="govuk-form-group">
                     <div class="govuk-checkboxes govuk-checkboxes--small">
-                        <div class="govuk-checkboxes__item">
-                            <input
-                                class="govuk-checkboxes__input"
-                                id="one-page"
-                                type="checkbox"
-                                aria-describedby="one-page-hint"
-                                prop:checked=move || one_page.get()
-                                on:change=move |event| one_page.set(event_target_checked(&event))
-                            />
-                            <label class="govuk-label govuk-checkboxes__label" for="one-page">
-                                "Show all points on one page"
-                            </label>
-                            <div id="one-page-hint" class="govuk-hint govuk-checkboxes__hint">
-                                "Quicker if you know the standard well and use a keyboard or screen reader."
-                            </div>
-                        </div>
+                        <Checkbox
+                            id="one-page"
+                            label="Show all points on one page"
+                            hint="Quicker if you know the standard well and use a keyboard or screen reader."
+                            value=one_page
+                        />
                     </div>
                 </div>
                 {lists}
